@@ -1,0 +1,24 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Stack } from "./options.js";
+
+/**
+ * The template layers of a stack, in the order they are applied. Later layers
+ * may add files but never replace one (see `render.ts` for the merge rules).
+ */
+export function layersFor(stack: Stack): string[] {
+  return ["base", `backend-${stack.backend}`, `session-${stack.session}`];
+}
+
+/**
+ * Where the template layers live: next to `dist/` in the published package
+ * (copied there by the build), or at the repository root when running from source.
+ */
+export function templatesRoot(): string {
+  const candidates = ["../templates", "../../../templates"].map((rel) =>
+    fileURLToPath(new URL(rel, import.meta.url)),
+  );
+  const found = candidates.find((dir) => existsSync(dir));
+  if (!found) throw new Error(`template layers not found (looked in ${candidates.join(", ")})`);
+  return found;
+}
