@@ -1,0 +1,31 @@
+import type { BackendUser, TokenSet } from "@/lib/auth/backend/types";
+import type { SessionEndReason } from "@/lib/auth/storage/types";
+
+declare module "next-auth" {
+  /** What `useSession()` and `/api/auth/session` expose: the user and an error flag, never a token. */
+  interface Session {
+    user: BackendUser;
+    error?: SessionEndReason;
+  }
+
+  /** What the Credentials provider's `authorize` hands to the `jwt` callback (server only). */
+  interface User {
+    backendUser: BackendUser;
+    tokens: TokenSet;
+    userAgent?: string | undefined;
+  }
+}
+
+declare module "next-auth/jwt" {
+  /** The decoded session cookie. Which fields are set depends on the session storage. */
+  interface JWT {
+    user?: BackendUser;
+    /** jwt storage: the backend's tokens, inside the encrypted cookie. */
+    backend?: TokenSet;
+    /** db storage: the session row's id. */
+    sid?: string;
+    /** Epoch milliseconds of the sign-in. */
+    authTime?: number;
+    error?: SessionEndReason;
+  }
+}
