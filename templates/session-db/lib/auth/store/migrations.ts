@@ -1,0 +1,68 @@
+import "server-only";
+
+/** Which SQL dialect a migration step is written for. */
+export type Dialect = "sqlite" | "postgres";
+
+/** One schema change. Applied in order, each in its own transaction, recorded in `schema_version`. */
+export interface Migration {
+  version: number;
+  description: string;
+  statements: (dialect: Dialect) => string[];
+}
+
+/**
+ * The schema, as an append-only list. Never edit a released step: add the
+ * next version. Times are epoch milliseconds (BIGINT), token columns hold
+ * AES-GCM sealed values (see `crypto.ts`), `id_hash` is SHA-256 of the id.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: "sessions table",
+    // Both dialects accept this SQL; `dialect` is there for the day they differ.
+    statements: () => [
+      `CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        user_email TEXT,
+        access_token TEXT NOT NULL,
+        access_expires_at BIGINT NOT NULL,
+        refresh_token TEXT NOT NULL,
+        refresh_expires_at BIGINT,
+        created_at BIGINT NOT NULL,
+        last_seen_at BIGINT NOT NULL,
+        idle_expires_at BIGINT NOT NULL,
+        absolute_expires_at BIGINT NOT NULL,
+        user_agent TEXT,
+        version INTEGER NOT NULL
+      )`,
+      "CREATE INDEX sessions_user_id ON sessions (user_id)",
+      // idle_expires_at never exceeds absolute_expires_at, so one index finds every expired row.
+      "CREATE INDEX sessions_idle_expires_at ON sessions (idle_expires_at)",
+    ],
+  },
+];
+
+/** The schema version this code needs. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Creates the bookkeeping table; safe to run every time. */
+export const SCHEMA_VERSION_TABLE =
+  "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL)";
+
+/** The migrations a database at `current` still needs. */
+export function pendingMigrations(current: number): Migration[] {
+  return MIGRATIONS.filter((m) => m.version > current);
+}
+
+/** Thrown when the app may not migrate itself and the database is behind. */
+export class SchemaOutdatedError extends Error {
+  override readonly name = "SchemaOutdatedError";
+  constructor(current: number) {
+    super(
+      `The session database holds schema version ${current}, this app needs ${LATEST_SCHEMA_VERSION}. ` +
+        "Run the `db:migrate` script (or unset DATABASE_MIGRATE=manual to let the app migrate on first use).",
+    );
+  }
+}
