@@ -15,9 +15,11 @@ export function layersFor(stack: Stack): string[] {
  * (copied there by the build), or at the repository root when running from source.
  */
 export function templatesRoot(): string {
-  const candidates = ["../templates", "../../../templates"].map((rel) =>
-    fileURLToPath(new URL(rel, import.meta.url)),
-  );
+  // From source, the repository's templates come first: the package's copy is a
+  // build artefact and may be stale while templates are being edited.
+  const fromSource = import.meta.url.endsWith(".ts");
+  const order = fromSource ? ["../../../templates", "../templates"] : ["../templates", "../../../templates"];
+  const candidates = order.map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
   const found = candidates.find((dir) => existsSync(dir));
   if (!found) throw new Error(`template layers not found (looked in ${candidates.join(", ")})`);
   return found;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import Handlebars from "handlebars";
 import type { TemplateContext } from "./context.js";
@@ -42,6 +42,9 @@ export function renderLayers(input: RenderInput): FileTree {
 
   for (const layer of input.layers) {
     const layerDir = join(input.templatesRoot, layer);
+    if (!existsSync(layerDir)) {
+      throw new CliError("TEMPLATE", `template layer "${layer}" is missing from ${input.templatesRoot}`);
+    }
     for (const source of listFiles(layerDir)) {
       const raw = readFileSync(join(layerDir, source));
       const templated = source.endsWith(".hbs");

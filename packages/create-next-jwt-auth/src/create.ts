@@ -1,0 +1,151 @@
+import { parseCliArgs } from "./args.js";
+import { resolveChoices } from "./choices.js";
+import { CliError } from "./errors.js";
+import type { Exec } from "./exec.js";
+import { initGitRepository, type GitResult } from "./git.js";
+import { helpText } from "./help.js";
+import { installDependencies, type InstallResult } from "./install.js";
+import type { Output } from "./io.js";
+import { choosePackageManager, packageManagerSpec } from "./package-manager.js";
+import { envVariableNames, projectFiles, scriptNames } from "./project-files.js";
+import type { Prompter } from "./prompts.js";
+import { createStyle } from "./style.js";
+import { reproduceCommand, shellQuote, summaryText } from "./summary.js";
+import { assertTargetFree } from "./target-dir.js";
+import { CLI_VERSION, MIN_NODE, nodeIsSupported } from "./version.js";
+import { writeTree } from "./write-tree.js";
+
+/** Everything the CLI touches in the outside world, injected so tests control it. */
+export interface CliEnvironment {
+  argv: readonly string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  nodeVersion: string;
+  stdout: Output;
+  stderr: Output;
+  /** Whether a person can answer prompts (stdin is a TTY). */
+  stdinIsTTY: boolean;
+  prompter: Prompter;
+  exec: Exec;
+  templatesRoot: () => string;
+  now?: () => number;
+}
+
+/**
+ * Create a project as the command line asks. Returns the exit status for runs that
+ * finish (0, or 1 when the install failed but the project was written); throws
+ * `CliError` for everything that stops before writing.
+ */
+export async function create(io: CliEnvironment): Promise<0 | 1> {
+  const now = io.now ?? Date.now;
+  const args = parseCliArgs(io.argv);
+  if (args.help) {
+    io.stdout.write(helpText());
+    return 0;
+  }
+  if (args.version) {
+    io.stdout.write(`${CLI_VERSION}\n`);
+    return 0;
+  }
+  if (!nodeIsSupported(io.nodeVersion)) {
+    throw new CliError("USAGE", `Node.js ${MIN_NODE.join(".")} or newer is required; this is ${io.nodeVersion}.`);
+  }
+
+  const style = createStyle(io.stdout, io.env);
+  const interactive = io.stdinIsTTY && !args.yes;
+  const choices = await resolveChoices(args, { cwd: io.cwd, interactive, prompter: io.prompter });
+  if (choices.defaulted.length > 0) {
+    const why = args.yes ? "--yes" : "no terminal to ask in";
+    io.stdout.write(`Using defaults (${why}): ${choices.defaulted.join(", ")}\n`);
+  }
+  const { target, stack } = choices;
+  // Timed from here: the time spent answering prompts is not the generator's.
+  const started = now();
+
+  const userAgent = io.env.npm_config_user_agent;
+  const packageManager = choosePackageManager(args.packageManager, userAgent);
+  const spec = await packageManagerSpec(packageManager, userAgent, io.exec, io.cwd);
+  if (spec === undefined) {
+    io.stdout.write(
+      style.yellow(`Could not find out the ${packageManager} version; package.json gets no "packageManager" field.\n`),
+    );
+  }
+
+  const { tree, privatePaths } = projectFiles({
+    templatesRoot: io.templatesRoot(),
+    name: target.name,
+    stack,
+    packageManager,
+    packageManagerSpec: spec,
+  });
+  assertTargetFree(target.dir, target.display, tree.keys());
+
+  const install = args.install ?? true;
+  const git = args.git ?? true;
+  const reproduce = reproduceCommand({ target, stack, packageManager, install, git });
+
+  if (args.dryRun) {
+    io.stdout.write(`Dry run: ${target.name} would be created in ${target.dir} with ${tree.size} files:\n`);
+    for (const path of tree.keys()) {
+      io.stdout.write(`  ${path}${privatePaths.has(path) ? style.dim("  (generated secret, not shown)") : ""}\n`);
+    }
+    io.stdout.write(`Then: ${install ? `${packageManager} install` : "no install"}, ${git ? "git init and commit" : "no git"}.\n`);
+    io.stdout.write(`Nothing was written.\n\nReproduce without prompts:\n  ${reproduce}\n`);
+    return 0;
+  }
+
+  const fileCount = await writeTree(target.dir, tree, { privatePaths });
+  const seconds = Math.round((now() - started) / 100) / 10;
+  io.stdout.write(`Wrote ${fileCount} files to ${target.dir}\n`);
+
+  let installed: InstallResult | undefined;
+  if (install) {
+    installed = await installDependencies({ dir: target.dir, packageManager, exec: io.exec, out: io.stdout, now });
+    if (!installed.ok) reportInstallFailure(io.stderr, installed, packageManager, target.display, style);
+  }
+
+  let gitResult: GitResult | undefined;
+  if (git) {
+    gitResult = await initGitRepository(target.dir, io.exec);
+    if (gitResult.status === "failed") {
+      io.stderr.write(style.yellow(`! ${gitResult.reason}. The project has no git repository; run git init yourself.\n`));
+    }
+  }
+
+  io.stdout.write(
+    summaryText(
+      {
+        target,
+        stack,
+        packageManager,
+        packageManagerSpec: spec,
+        fileCount,
+        seconds,
+        install: installed,
+        git: gitResult,
+        scripts: scriptNames(tree),
+        envVariables: envVariableNames(tree),
+        reproduce,
+      },
+      style,
+    ),
+  );
+  return installed && !installed.ok ? 1 : 0;
+}
+
+function reportInstallFailure(
+  out: Output,
+  result: Extract<InstallResult, { ok: false }>,
+  pm: string,
+  display: string,
+  style: ReturnType<typeof createStyle>,
+): void {
+  const lines = [
+    style.red(`✖ Installing dependencies failed: ${result.reason}`),
+    ...(result.outputTail.length > 0 ? ["  last lines of its output:", ...result.outputTail.map((l) => `    ${l}`)] : []),
+    "  The project itself is complete and was kept. To retry:",
+    `    cd ${shellQuote(display)} && ${pm} install`,
+    "",
+  ];
+  out.write(lines.join("\n"));
+}

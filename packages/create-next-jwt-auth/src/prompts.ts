@@ -1,0 +1,107 @@
+import prompts, { type PromptObject } from "prompts";
+import { CliError } from "./errors.js";
+import {
+  BACKENDS,
+  BACKEND_LABELS,
+  DATABASES,
+  DATABASE_LABELS,
+  DEFAULT_STACK,
+  SESSIONS,
+  SESSION_LABELS,
+  type Backend,
+  type Database,
+  type Session,
+} from "./options.js";
+import { validateProjectInput } from "./project-target.js";
+
+/** The shape of the `prompts` function, so tests can answer (or cancel) without a terminal. */
+export type Prompter = (
+  questions: PromptObject[],
+  options: { onCancel: () => void },
+) => Promise<Record<string, unknown>>;
+
+/** The real prompter. */
+export const terminalPrompter: Prompter = (questions, options) => prompts(questions, options);
+
+export const DEFAULT_PROJECT_NAME = "my-app";
+export const DEFAULT_DATABASE: Database = "sqlite";
+
+/** What the prompts may ask; a question is asked only when its answer is missing. */
+export interface Unanswered {
+  dir: boolean;
+  backend: boolean;
+  session: boolean;
+  /** Asked when the session (given or answered) is "db" and no database was given. */
+  db: boolean;
+  /** The session given on the command line, if any: decides whether `db` is asked. */
+  givenSession: Session | undefined;
+}
+
+export interface PromptAnswers {
+  dir?: string;
+  backend?: Backend;
+  session?: Session;
+  db?: Database;
+}
+
+function selectChoices<T extends string>(values: readonly T[], labels: Record<T, string>) {
+  return values.map((value) => ({ title: value, value, description: labels[value] }));
+}
+
+/**
+ * Ask for whatever is missing. Cancelling (Ctrl-C, Esc) throws `CliError("CANCELLED")`
+ * before anything has been written.
+ */
+export async function askMissing(need: Unanswered, prompter: Prompter, cwd: string): Promise<PromptAnswers> {
+  const questions: PromptObject[] = [];
+  if (need.dir) {
+    questions.push({
+      type: "text",
+      name: "dir",
+      message: "Project name (or path)",
+      initial: DEFAULT_PROJECT_NAME,
+      format: (value: string) => value.trim(),
+      validate: (value: string) => validateProjectInput(value, cwd),
+    });
+  }
+  if (need.backend) {
+    questions.push({
+      type: "select",
+      name: "backend",
+      message: "Which backend does the app log in against?",
+      choices: selectChoices(BACKENDS, BACKEND_LABELS),
+      initial: BACKENDS.indexOf(DEFAULT_STACK.backend),
+    });
+  }
+  if (need.session) {
+    questions.push({
+      type: "select",
+      name: "session",
+      message: "Where should sessions live?",
+      choices: selectChoices(SESSIONS, SESSION_LABELS),
+      initial: SESSIONS.indexOf(DEFAULT_STACK.session),
+    });
+  }
+  if (need.db) {
+    questions.push({
+      // Decided at ask time: the session may have just been answered.
+      type: (_prev: unknown, values: Record<string, unknown>) =>
+        (need.givenSession ?? values.session) === "db" ? "select" : null,
+      name: "db",
+      message: "Which database stores the sessions?",
+      choices: selectChoices(DATABASES, DATABASE_LABELS),
+      initial: DATABASES.indexOf(DEFAULT_DATABASE),
+    });
+  }
+  if (questions.length === 0) return {};
+
+  let cancelled = false;
+  const answers = await prompter(questions, {
+    onCancel: () => {
+      cancelled = true;
+    },
+  });
+  // prompts stops at the first cancelled question and resolves with what it has.
+  if (cancelled) throw new CliError("CANCELLED", "Cancelled; nothing was written.");
+  return answers as PromptAnswers;
+}
