@@ -1,0 +1,71 @@
+import "server-only";
+import type { BackendConfig } from "./config";
+import { userFromJsonApi, userFromUserinfo } from "./current-user";
+import { BackendError } from "./errors";
+import type { HttpOptions } from "./http";
+import { getResource, JSON_API_HEADERS } from "./resource";
+import { articleCollectionSchema } from "./schemas";
+import { requestTokens } from "./token-endpoint";
+import type { BackendAdapter } from "./types";
+
+const DEMO_RESOURCE_PATH = "jsonapi/node/article";
+
+/**
+ * The Drupal adapter: simple_oauth 6.x with the password grant
+ * (simple_oauth_password_grant) for sign-in, rotating refresh tokens, and
+ * JSON:API or OpenID Connect userinfo for the user.
+ */
+export function createBackendAdapter(
+  config: BackendConfig,
+  options: { fetch?: typeof fetch } = {},
+): BackendAdapter {
+  const http: HttpOptions = options.fetch
+    ? { fetch: options.fetch, timeoutMs: config.timeoutMs }
+    : { timeoutMs: config.timeoutMs };
+
+  return {
+    style: "drupal",
+    defaultProxyPrefixes: ["jsonapi/"],
+    resourceHeaders: JSON_API_HEADERS,
+    demoResourcePath: DEMO_RESOURCE_PATH,
+
+    login: ({ username, password }) =>
+      requestTokens(config, { grant_type: "password", username, password }, http),
+
+    async refresh(refreshToken) {
+      if (refreshToken === "") {
+        throw new BackendError("refresh_rejected", "there is no refresh token to use");
+      }
+      return requestTokens(
+        config,
+        { grant_type: "refresh_token", refresh_token: refreshToken },
+        http,
+      );
+    },
+
+    me: (accessToken) =>
+      config.userSource === "jsonapi"
+        ? userFromJsonApi(config, accessToken, http)
+        : userFromUserinfo(config, accessToken, http),
+
+    async items(accessToken) {
+      // Articles the user may not see are left out by Drupal (and listed under meta.omitted).
+      const { data } = await getResource(
+        config,
+        `/${DEMO_RESOURCE_PATH}`,
+        accessToken,
+        articleCollectionSchema,
+        http,
+      );
+      return data.map((article) => ({ id: article.id, title: article.attributes.title }));
+    },
+
+    /**
+     * simple_oauth has no revocation endpoint by default, so signing out only
+     * drops the tokens in the app: the access token stays valid at Drupal until
+     * it expires (300 s by default) and the refresh token until its lifetime
+     * ends, unless a module revokes them. Keep the access lifetime short.
+     */
+    async logout() {},
+  };
+}

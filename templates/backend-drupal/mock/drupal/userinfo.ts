@@ -1,0 +1,19 @@
+import type { MockResponse } from "../kit/http";
+import type { MockUser } from "../kit/users";
+
+/** `GET /oauth/userinfo`: simple_oauth's OpenID Connect claims for the token's user. */
+export function userinfo(user: MockUser): MockResponse {
+  return {
+    status: 200,
+    headers: { "Content-Type": "application/json" },
+    body: {
+      sub: user.id,
+      name: user.name,
+      preferred_username: user.username,
+      email: user.email,
+      email_verified: true,
+      locale: "en",
+      zoneinfo: "UTC",
+    },
+  };
+}
