@@ -58,7 +58,11 @@ export function formBody(request: MockRequest): URLSearchParams {
 export function writeResponse(res: ServerResponse, response: MockResponse): void {
   const isText = typeof response.body === "string";
   const payload =
-    response.body === undefined ? "" : isText ? (response.body as string) : JSON.stringify(response.body);
+    response.body === undefined
+      ? ""
+      : isText
+        ? (response.body as string)
+        : JSON.stringify(response.body);
   const headers: Record<string, string> = { ...response.headers };
   if (payload && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) {
     headers["Content-Type"] = isText ? "text/plain; charset=utf-8" : "application/json";

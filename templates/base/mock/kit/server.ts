@@ -36,7 +36,8 @@ export async function serveMock(backend: MockBackend, port = 0): Promise<Running
         writeResponse(res, response ?? { status: 404, body: { message: "Not Found" } });
       } catch (error) {
         console.error("[mock] handler failed:", error);
-        if (!res.headersSent) writeResponse(res, { status: 500, body: { message: "mock failure" } });
+        if (!res.headersSent)
+          writeResponse(res, { status: 500, body: { message: "mock failure" } });
         else res.end();
       }
     })();

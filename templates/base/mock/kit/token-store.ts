@@ -28,8 +28,7 @@ export interface IssuedTokens {
 }
 
 export type AccessCheck =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "invalid" | "expired" | "revoked" };
+  { ok: true; userId: string } | { ok: false; reason: "invalid" | "expired" | "revoked" };
 
 export type RefreshFailure = "invalid" | "expired" | "revoked";
 

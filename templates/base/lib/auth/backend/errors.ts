@@ -39,8 +39,5 @@ export function isBackendError(
   error: unknown,
   ...codes: BackendErrorCode[]
 ): error is BackendError {
-  return (
-    error instanceof BackendError &&
-    (codes.length === 0 || codes.includes(error.code))
-  );
+  return error instanceof BackendError && (codes.length === 0 || codes.includes(error.code));
 }

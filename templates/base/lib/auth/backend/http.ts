@@ -43,7 +43,11 @@ export async function backendRequest(
   }
   const text = await response.text().catch(() => "");
   if (response.status >= 500) {
-    throw new BackendError("unavailable", `the backend answered ${response.status}`, response.status);
+    throw new BackendError(
+      "unavailable",
+      `the backend answered ${response.status}`,
+      response.status,
+    );
   }
   return { status: response.status, headers: response.headers, body: parseBody(text) };
 }

@@ -1,0 +1,144 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { getAdapter } from "@/lib/auth/adapter";
+import { sessionState } from "@/lib/auth/live-session";
+import { refreshSession } from "@/lib/auth/refresh";
+import {
+  applySessionCookiesToResponse,
+  encodeSessionCookies,
+  readSessionToken,
+  type SessionCookieWrite,
+} from "@/lib/auth/session-cookie";
+import { sessionStorage } from "@/lib/auth/storage/session-storage";
+import { BodyTooLargeError, limitStream, readLimitedBody } from "@/lib/proxy/body";
+import { checkCrossSite, isRefusedBodyType } from "@/lib/proxy/csrf";
+import { forwardToBackend } from "@/lib/proxy/forward";
+import { browserResponseHeaders } from "@/lib/proxy/headers";
+import { buildBackendUrl } from "@/lib/proxy/path";
+import { proxyError, withProxyHeaders } from "@/lib/proxy/responses";
+
+export const dynamic = "force-dynamic";
+
+const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]);
+const REQUEST_BODY_LIMIT = 1024 * 1024;
+const RESPONSE_BODY_LIMIT = 10 * 1024 * 1024;
+const ROUTE_PREFIX = "/api/proxy/";
+
+/**
+ * The backend proxy: `/api/proxy/<path>` → `${BACKEND_URL}/<path>` with the
+ * session's access token added here, on the server. The browser never holds a
+ * backend token; it holds only the session cookie, which is why every request
+ * is checked for cross-site origin first. See lib/proxy/ for each rule.
+ */
+async function handle(request: NextRequest): Promise<NextResponse> {
+  const method = request.method.toUpperCase();
+  if (!ALLOWED_METHODS.has(method)) {
+    return proxyError(405, "method_not_allowed", { Allow: [...ALLOWED_METHODS].join(", ") });
+  }
+  const config = env();
+  const csrf = checkCrossSite(method, request.headers, new URL(config.NEXTAUTH_URL).origin);
+  if (!csrf.ok) return proxyError(403, "forbidden");
+  if (isRefusedBodyType(request.headers.get("content-type"))) {
+    return proxyError(415, "unsupported_media_type");
+  }
+
+  const adapter = getAdapter();
+  const prefixes = config.BACKEND_PROXY_PREFIXES.length
+    ? config.BACKEND_PROXY_PREFIXES
+    : adapter.defaultProxyPrefixes;
+  // The raw, still-encoded path: Next's decoded `params` would hide `%2F` and friends.
+  const rawUrl = new URL(request.url);
+  const rawPath = rawUrl.pathname.startsWith(ROUTE_PREFIX)
+    ? rawUrl.pathname.slice(ROUTE_PREFIX.length)
+    : "";
+  const target = buildBackendUrl({
+    backendUrl: config.BACKEND_URL,
+    rawPath,
+    search: rawUrl.search,
+    prefixes,
+  });
+  if (!target.ok)
+    return proxyError(
+      target.reason === "bad_segment" ? 400 : 404,
+      target.reason === "bad_segment" ? "bad_path" : "not_allowed",
+    );
+
+  const token = await readSessionToken(request.cookies);
+  const state = await sessionState(token);
+  if (state.status !== "live" || !token) {
+    return proxyError(
+      401,
+      token?.error || state.status === "expired" ? "session_expired" : "unauthenticated",
+    );
+  }
+
+  let body: Uint8Array | undefined;
+  try {
+    body =
+      method === "GET" || method === "HEAD"
+        ? undefined
+        : await readLimitedBody(request.body, REQUEST_BODY_LIMIT);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return proxyError(413, "payload_too_large");
+    throw error;
+  }
+
+  const send = (accessToken: string) =>
+    forwardToBackend({
+      url: target.url,
+      method,
+      incomingHeaders: request.headers,
+      accessToken,
+      resourceHeaders: adapter.resourceHeaders,
+      body,
+      timeoutMs: config.BACKEND_TIMEOUT_MS,
+    });
+
+  let result = await send(state.session.tokens.accessToken);
+  let write: SessionCookieWrite | undefined;
+  if (result.ok && result.response.status === 401) {
+    // The access token was refused early (revoked, clock skew): refresh once, retry once.
+    await result.response.body?.cancel().catch(() => undefined);
+    const outcome = await refreshSession(token, state.session);
+    if (outcome.status === "unavailable") return proxyError(502, "backend_unavailable");
+    if (outcome.status === "ended") {
+      const ended = proxyError(401, "session_expired");
+      applySessionCookiesToResponse(
+        ended,
+        await encodeSessionCookies(outcome.token, request.cookies),
+      );
+      return ended;
+    }
+    write = await encodeSessionCookies(outcome.token, request.cookies);
+    result = await send(outcome.tokens.accessToken);
+    if (result.ok && result.response.status === 401) {
+      await result.response.body?.cancel().catch(() => undefined);
+      const endedToken = await sessionStorage.end(outcome.token, "refresh_failed");
+      const ended = proxyError(401, "session_expired");
+      applySessionCookiesToResponse(ended, await encodeSessionCookies(endedToken, request.cookies));
+      return ended;
+    }
+  }
+  if (!result.ok) {
+    const failed = proxyError(result.error === "backend_timeout" ? 504 : 502, result.error);
+    if (write) applySessionCookiesToResponse(failed, write);
+    return failed;
+  }
+
+  const upstream = result.response;
+  const headers = withProxyHeaders(browserResponseHeaders(upstream.headers));
+  const stream =
+    upstream.body && method !== "HEAD" ? limitStream(upstream.body, RESPONSE_BODY_LIMIT) : null;
+  const response = new NextResponse(stream, { status: upstream.status, headers });
+  if (write) applySessionCookiesToResponse(response, write);
+  return response;
+}
+
+export {
+  handle as GET,
+  handle as HEAD,
+  handle as POST,
+  handle as PUT,
+  handle as PATCH,
+  handle as DELETE,
+};

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AuthProvider } from "./auth-provider";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Sign-in demo",
+  description: "Next.js app signing in against a backend, with server-side tokens",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <AuthProvider>{children}</AuthProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "../env";
+import { getAdapter } from "./adapter";
+import { BackendError, isBackendError } from "./backend/errors";
+import { sessionCookieName, sessionCookieOptions, isSecureCookies } from "./cookies";
+import { currentSecret, sessionCodec } from "./jwt-codec";
+import { sessionState } from "./live-session";
+import { signInErrorCode } from "./sign-in-errors";
+import { sessionStorage } from "./storage/session-storage";
+
+/**
+ * next-auth configuration. Built lazily (a function, not a constant) so that
+ * `next build` does not need the runtime environment.
+ *
+ * Refresh is deliberately absent from the `jwt` callback: next-auth cannot
+ * persist a cookie from a Server Component, so rotation happens in `proxy.ts`
+ * (and in the backend proxy route on a 401), which write the cookie themselves.
+ */
+export function authOptions(): NextAuthOptions {
+  const { SESSION_IDLE_TIMEOUT } = env();
+  return {
+    secret: currentSecret(),
+    session: { strategy: "jwt", maxAge: SESSION_IDLE_TIMEOUT },
+    jwt: { ...sessionCodec(), maxAge: SESSION_IDLE_TIMEOUT },
+    pages: { signIn: "/login", error: "/login" },
+    useSecureCookies: isSecureCookies(),
+    cookies: {
+      sessionToken: { name: sessionCookieName(), options: sessionCookieOptions() },
+    },
+    providers: [
+      CredentialsProvider({
+        name: "Backend",
+        credentials: {
+          username: { label: "Username", type: "text" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(credentials, req) {
+          const username = credentials?.username?.trim() ?? "";
+          const password = credentials?.password ?? "";
+          if (!username || !password) return null;
+          const adapter = getAdapter();
+          try {
+            const tokens = await adapter.login({ username, password });
+            const user = await adapter.me(tokens.accessToken);
+            const userAgent = (req.headers as Record<string, string | undefined> | undefined)?.[
+              "user-agent"
+            ];
+            return { id: user.id, name: user.name, backendUser: user, tokens, userAgent };
+          } catch (error) {
+            if (isBackendError(error, "invalid_credentials")) return null;
+            // next-auth forwards a thrown message as the `error` of signIn(): a fixed code, never details.
+            if (!(error instanceof BackendError)) console.error("[auth] sign-in failed:", error);
+            else if (error.code !== "unavailable" && error.code !== "throttled") {
+              console.error(`[auth] sign-in failed: ${error.code}: ${error.message}`);
+            }
+            throw new Error(signInErrorCode(error));
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          const created = await sessionStorage.create({
+            user: user.backendUser,
+            tokens: user.tokens,
+            userAgent: user.userAgent,
+          });
+          return created;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        const state = await sessionState(token);
+        // Only the user and an error flag: the tokens stay on the server.
+        return {
+          expires: session.expires,
+          user: state.status === "live" ? state.session.user : (token.user ?? { id: "", name: "" }),
+          ...(state.status === "live" ? {} : { error: token.error ?? "expired" }),
+        };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const state = await sessionState(token);
+        if (state.status === "live") {
+          try {
+            await getAdapter().logout(state.session.tokens);
+          } catch (error) {
+            // The cookie is cleared anyway; a backend that cannot be told keeps its token until expiry.
+            console.error("[auth] backend logout failed:", error);
+          }
+        }
+        if (token) await sessionStorage.end(token, "expired");
+      },
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import type { JWT } from "next-auth/jwt";
+import { getAdapter } from "./adapter";
+import { isBackendError } from "./backend/errors";
+import type { TokenSet } from "./backend/types";
+import { singleFlight } from "./single-flight";
+import { sessionStorage } from "./storage/session-storage";
+import type { LiveSession } from "./storage/types";
+
+/**
+ * How long a finished refresh is remembered. A request that left the browser
+ * with the old cookie before the new one arrived still gets the new tokens
+ * instead of replaying a refresh token the backend has already revoked.
+ */
+const RESULT_TTL_MS = 30_000;
+
+export type RefreshOutcome =
+  /** The token now carries new backend tokens (persisted by the storage). */
+  | { status: "rotated"; token: JWT; tokens: TokenSet }
+  /** The backend refused the refresh token: the token is ended and must never be refreshed again. */
+  | { status: "ended"; token: JWT }
+  /** The backend could not be reached: keep the session, try again on a later request. */
+  | { status: "unavailable"; token: JWT };
+
+/**
+ * Exchange the session's refresh token for a new set, at most once per refresh
+ * token in this process (every concurrent caller waits for the same call and
+ * gets the same tokens), and persist the rotation through the session storage.
+ */
+export async function refreshSession(token: JWT, session: LiveSession): Promise<RefreshOutcome> {
+  const previous = session.tokens;
+  try {
+    const next = await singleFlight(
+      previous.refreshToken,
+      () => getAdapter().refresh(previous.refreshToken),
+      {
+        resultTtlMs: RESULT_TTL_MS,
+      },
+    );
+    const rotated = await sessionStorage.persistRotation(token, previous, next);
+    return { status: "rotated", token: rotated, tokens: next };
+  } catch (error) {
+    if (isBackendError(error, "unavailable")) return { status: "unavailable", token };
+    if (!isBackendError(error, "refresh_rejected")) {
+      console.error("[auth] refresh failed unexpectedly; ending the session:", error);
+    }
+    return { status: "ended", token: await sessionStorage.end(token, "refresh_failed") };
+  }
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import type { BackendUser, TokenSet } from "./backend/types";
+import { sessionState } from "./live-session";
+import { readSessionToken } from "./session-cookie";
+
+/** A verified session, for server code that reads backend data. */
+export interface VerifiedSession {
+  user: BackendUser;
+  /** Server only: never pass these to a Client Component. */
+  tokens: TokenSet;
+}
+
+/**
+ * The data-access check: decode and verify the session cookie again, here,
+ * where backend data is read. `proxy.ts` only redirects optimistically and is
+ * not a security boundary. Memoised per request.
+ *
+ * It never refreshes: with the JWT-cookie storage a Server Component cannot
+ * persist a rotated cookie, which is why `proxy.ts` refreshes before the page
+ * renders. An access token that is still expired here counts as no session.
+ */
+export const getSession = cache(async (): Promise<VerifiedSession | null> => {
+  const token = await readSessionToken(await cookies());
+  const state = await sessionState(token);
+  if (state.status !== "live") return null;
+  const { user, tokens } = state.session;
+  if (tokens.accessTokenExpiresAt <= Date.now()) return null;
+  return { user, tokens };
+});
+
+/** `getSession()`, or a redirect to the login page that comes back to `returnTo`. */
+export async function requireSession(returnTo: string): Promise<VerifiedSession> {
+  const session = await getSession();
+  if (!session) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return session;
+}

@@ -1,0 +1,58 @@
+import "server-only";
+
+interface Entry<T> {
+  promise: Promise<T>;
+  /** Epoch ms after which a settled result is forgotten; `undefined` while in flight. */
+  expiresAt: number | undefined;
+}
+
+type Registry = Map<string, Entry<unknown>>;
+
+const REGISTRY_KEY = Symbol.for("app.auth.single-flight");
+
+/**
+ * One registry per process, on `globalThis`: `proxy.ts` and the route handlers
+ * are separate bundles, each with its own module instances, but they must share
+ * the refreshes in flight.
+ */
+function registry(): Registry {
+  const holder = globalThis as typeof globalThis & { [REGISTRY_KEY]?: Registry };
+  holder[REGISTRY_KEY] ??= new Map();
+  return holder[REGISTRY_KEY];
+}
+
+/**
+ * Run `task` at most once per `key` at a time. Callers arriving while it runs
+ * get the same promise; callers arriving within `resultTtlMs` after it settled
+ * get the same result (or the same failure) instead of running it again.
+ *
+ * Used with the refresh token as key: a late request still carrying the old
+ * cookie gets the rotated tokens instead of replaying a refresh token the
+ * backend has already revoked.
+ */
+export function singleFlight<T>(
+  key: string,
+  task: () => Promise<T>,
+  options: { resultTtlMs: number; now?: () => number },
+): Promise<T> {
+  const now = options.now ?? Date.now;
+  const entries = registry();
+  for (const [k, entry] of entries) {
+    if (entry.expiresAt !== undefined && entry.expiresAt <= now()) entries.delete(k);
+  }
+  const existing = entries.get(key) as Entry<T> | undefined;
+  if (existing) return existing.promise;
+
+  const entry: Entry<T> = { promise: Promise.resolve().then(task), expiresAt: undefined };
+  entries.set(key, entry);
+  const settle = () => {
+    entry.expiresAt = now() + options.resultTtlMs;
+  };
+  entry.promise.then(settle, settle);
+  return entry.promise;
+}
+
+/** Forget every entry (tests only). */
+export function resetSingleFlight(): void {
+  registry().clear();
+}

@@ -1,0 +1,32 @@
+import { NextResponse } from "next/server";
+
+/** The error codes the proxy answers with; `useAuth`'s fetch helper understands `session_expired`. */
+export type ProxyErrorCode =
+  | "unauthenticated"
+  | "session_expired"
+  | "forbidden"
+  | "not_allowed"
+  | "bad_path"
+  | "method_not_allowed"
+  | "unsupported_media_type"
+  | "payload_too_large"
+  | "backend_unavailable"
+  | "backend_timeout";
+
+/** A JSON error answer: no stack trace, no backend URL, no token. */
+export function proxyError(
+  status: number,
+  error: ProxyErrorCode,
+  headers?: HeadersInit,
+): NextResponse {
+  const response = NextResponse.json({ error }, { status, headers });
+  withProxyHeaders(response.headers);
+  return response;
+}
+
+/** Headers on every proxy answer: never cached (it depends on the session), varies by CSRF inputs. */
+export function withProxyHeaders(headers: Headers): Headers {
+  headers.set("Cache-Control", "no-store");
+  headers.set("Vary", "Origin, Sec-Fetch-Site, Cookie");
+  return headers;
+}

@@ -1,0 +1,68 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { needsRefresh } from "@/lib/auth/expiry";
+import { sessionState } from "@/lib/auth/live-session";
+import { isProtectedPage } from "@/lib/auth/protected-routes";
+import { refreshSession } from "@/lib/auth/refresh";
+import {
+  applySessionCookiesToRequest,
+  applySessionCookiesToResponse,
+  encodeSessionCookies,
+  readSessionToken,
+  type SessionCookieWrite,
+} from "@/lib/auth/session-cookie";
+import { sessionStorage } from "@/lib/auth/storage/session-storage";
+import { safeCallbackUrl } from "@/lib/safe-callback-url";
+
+/**
+ * Runs before the matched routes (Next 16's `proxy.ts`, formerly middleware):
+ *
+ * 1. Refreshes the backend tokens shortly before they expire, once per refresh
+ *    token (single flight), and writes the re-encoded cookie on the response
+ *    AND on the forwarded request, so the page or route handler of this very
+ *    request already uses the new tokens. Server Components cannot set cookies,
+ *    which is why this happens here and not in next-auth's `jwt` callback.
+ * 2. Ends a session whose refresh failed or whose absolute timeout passed, once
+ *    (the token is marked and never refreshed again).
+ * 3. Redirects protected pages to `/login` when there is no session. This is an
+ *    optimistic check only: every read of backend data verifies the session
+ *    again (`lib/auth/session.ts`, `app/api/proxy`).
+ */
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const token = await readSessionToken(request.cookies);
+  const state = await sessionState(token);
+  let write: SessionCookieWrite | undefined;
+  let signedIn = state.status === "live";
+
+  if (token && state.status === "expired") {
+    write = await encodeSessionCookies(await sessionStorage.end(token, "expired"), request.cookies);
+    signedIn = false;
+  } else if (token && state.status === "live" && needsRefresh(state.session.tokens)) {
+    const outcome = await refreshSession(token, state.session);
+    // "unavailable": keep the cookie; the page shows the backend error and a later request retries.
+    if (outcome.status !== "unavailable") {
+      write = await encodeSessionCookies(outcome.token, request.cookies);
+      signedIn = outcome.status === "rotated";
+    }
+  }
+
+  const { pathname, search } = request.nextUrl;
+  if (!signedIn && isProtectedPage(pathname)) {
+    const login = new URL("/login", request.url);
+    login.searchParams.set("callbackUrl", safeCallbackUrl(`${pathname}${search}`));
+    const redirect = NextResponse.redirect(login);
+    if (write) applySessionCookiesToResponse(redirect, write);
+    return redirect;
+  }
+
+  if (write) applySessionCookiesToRequest(request, write);
+  const response = NextResponse.next({ request: { headers: request.headers } });
+  if (write) applySessionCookiesToResponse(response, write);
+  return response;
+}
+
+export const config = {
+  // Everything that reads the session: protected pages, next-auth's session
+  // endpoint (it re-issues the cookie, which must not resurrect an old token)
+  // and the backend proxy.
+  matcher: ["/dashboard/:path*", "/api/auth/session", "/api/proxy/:path*"],
+};
