@@ -35,7 +35,8 @@ export const MIGRATIONS: readonly Migration[] = [
         idle_expires_at BIGINT NOT NULL,
         absolute_expires_at BIGINT NOT NULL,
         user_agent TEXT,
-        version INTEGER NOT NULL
+        version INTEGER NOT NULL,
+        refresh_lease_until BIGINT
       )`,
       "CREATE INDEX sessions_user_id ON sessions (user_id)",
       // idle_expires_at never exceeds absolute_expires_at, so one index finds every expired row.

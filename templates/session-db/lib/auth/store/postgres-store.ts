@@ -184,7 +184,7 @@ export function openPostgresStore(options: PostgresStoreOptions): SessionStore {
       const sealed = sealTokens(cipher, idHash, tokens);
       const { rows } = await query<SessionRow>(
         `UPDATE sessions SET access_token = $1, access_expires_at = $2, refresh_token = $3, refresh_expires_at = $4,
-           last_seen_at = $5, version = version + 1
+           last_seen_at = $5, version = version + 1, refresh_lease_until = NULL
          WHERE id_hash = $6 AND version = $7 RETURNING *`,
         [
           sealed.access_token,
@@ -202,6 +202,28 @@ export function openPostgresStore(options: PostgresStoreOptions): SessionStore {
       }
       const current = await readLive(idHash, now);
       return current ? { status: "lost", session: current } : { status: "gone" };
+    },
+
+    async claimRefresh(sessionId, expectedVersion, leaseUntil, now) {
+      if (!isSessionIdShaped(sessionId)) return { status: "gone" };
+      const idHash = hashSessionId(sessionId);
+      const { rows } = await query<SessionRow>(
+        `UPDATE sessions SET refresh_lease_until = $1
+         WHERE id_hash = $2 AND version = $3 AND (refresh_lease_until IS NULL OR refresh_lease_until <= $4)
+         RETURNING *`,
+        [leaseUntil, idHash, expectedVersion, now],
+      );
+      const session = rows[0] ? fromRow(cipher, rows[0]) : await readLive(idHash, now);
+      if (!session) return { status: "gone" };
+      return { status: rows[0] ? "claimed" : "busy", session };
+    },
+
+    async releaseRefresh(sessionId, expectedVersion) {
+      if (!isSessionIdShaped(sessionId)) return;
+      await query(
+        "UPDATE sessions SET refresh_lease_until = NULL WHERE id_hash = $1 AND version = $2",
+        [hashSessionId(sessionId), expectedVersion],
+      );
     },
 
     async delete(sessionId) {

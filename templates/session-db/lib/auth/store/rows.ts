@@ -19,6 +19,7 @@ export interface SessionRow {
   absolute_expires_at: number | string;
   user_agent: string | null;
   version: number | string;
+  refresh_lease_until: number | string | null;
 }
 
 /** Column order for INSERTs; both stores use it so they cannot drift apart. */
@@ -37,6 +38,7 @@ export const SESSION_COLUMNS = [
   "absolute_expires_at",
   "user_agent",
   "version",
+  "refresh_lease_until",
 ] as const;
 
 /** Columns `listForUser` reads: no token leaves the database for a list. */
@@ -77,6 +79,7 @@ export function newRowValues(
     absolute_expires_at: input.absoluteExpiresAt,
     user_agent: input.userAgent ? input.userAgent.slice(0, USER_AGENT_MAX) : null,
     version: 1,
+    refresh_lease_until: null,
   };
   return SESSION_COLUMNS.map((column) => row[column]);
 }

@@ -110,8 +110,16 @@ export function openSqliteStore(options: SqliteStoreOptions): SessionStore {
     ),
     rotate: db.prepare(
       `UPDATE sessions SET access_token = ?, access_expires_at = ?, refresh_token = ?, refresh_expires_at = ?,
-         last_seen_at = ?, version = version + 1
+         last_seen_at = ?, version = version + 1, refresh_lease_until = NULL
        WHERE id_hash = ? AND version = ? RETURNING *`,
+    ),
+    claim: db.prepare(
+      `UPDATE sessions SET refresh_lease_until = ?
+       WHERE id_hash = ? AND version = ? AND (refresh_lease_until IS NULL OR refresh_lease_until <= ?)
+       RETURNING *`,
+    ),
+    release: db.prepare(
+      "UPDATE sessions SET refresh_lease_until = NULL WHERE id_hash = ? AND version = ?",
     ),
     delete: db.prepare("DELETE FROM sessions WHERE id_hash = ?"),
     list: db.prepare(
@@ -174,6 +182,23 @@ export function openSqliteStore(options: SqliteStoreOptions): SessionStore {
           ? { status: "lost" as const, session: current }
           : { status: "gone" as const };
       });
+    },
+
+    async claimRefresh(sessionId, expectedVersion, leaseUntil, now) {
+      if (!isSessionIdShaped(sessionId)) return { status: "gone" };
+      const idHash = hashSessionId(sessionId);
+      return unavailable(() => {
+        const claimed = sql.claim.get(leaseUntil, idHash, expectedVersion, now) as
+          SessionRow | undefined;
+        const session = claimed ? fromRow(cipher, claimed) : readLive(idHash, now);
+        if (!session) return { status: "gone" as const };
+        return { status: claimed ? ("claimed" as const) : ("busy" as const), session };
+      });
+    },
+
+    async releaseRefresh(sessionId, expectedVersion) {
+      if (!isSessionIdShaped(sessionId)) return;
+      unavailable(() => sql.release.run(hashSessionId(sessionId), expectedVersion));
     },
 
     async delete(sessionId) {

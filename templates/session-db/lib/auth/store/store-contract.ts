@@ -188,6 +188,44 @@ export function describeSessionStoreContract(
       });
     });
 
+    it("of racing refresh claims from separate connections exactly one gets the lease", async () => {
+      const { sessionId } = await store.create(newSession());
+      const others = await Promise.all([1, 2, 3].map(() => harness.open(SECRET)));
+      const results = await Promise.all(
+        [store, ...others, store, ...others].map((s) =>
+          s.claimRefresh(sessionId, 1, T0 + MINUTE, T0),
+        ),
+      );
+      expect(results.filter((r) => r.status === "claimed")).toHaveLength(1);
+      expect(results.filter((r) => r.status === "busy")).toHaveLength(results.length - 1);
+    });
+
+    it("grants a refresh lease again once it lapsed, was released or the row rotated", async () => {
+      const { sessionId } = await store.create(newSession());
+      expect((await store.claimRefresh(sessionId, 1, T0 + MINUTE, T0)).status).toBe("claimed");
+      expect(
+        (await store.claimRefresh(sessionId, 1, T0 + 2 * MINUTE, T0 + MINUTE - 1)).status,
+      ).toBe("busy");
+      expect((await store.claimRefresh(sessionId, 1, T0 + 2 * MINUTE, T0 + MINUTE)).status).toBe(
+        "claimed",
+      );
+      await store.releaseRefresh(sessionId, 1);
+      expect((await store.claimRefresh(sessionId, 1, T0 + 3 * MINUTE, T0 + MINUTE)).status).toBe(
+        "claimed",
+      );
+      await store.rotate(sessionId, 1, tokens("after-lease"), T0 + MINUTE);
+      expect((await store.claimRefresh(sessionId, 1, T0 + 3 * MINUTE, T0 + MINUTE)).status).toBe(
+        "busy",
+      );
+      expect((await store.claimRefresh(sessionId, 2, T0 + 3 * MINUTE, T0 + MINUTE)).status).toBe(
+        "claimed",
+      );
+      await store.delete(sessionId);
+      expect(await store.claimRefresh(sessionId, 2, T0 + 3 * MINUTE, T0 + MINUTE)).toEqual({
+        status: "gone",
+      });
+    });
+
     it("rotate reports a deleted session as gone", async () => {
       const { sessionId } = await store.create(newSession());
       await store.delete(sessionId);

@@ -48,6 +48,16 @@ export type RotateResult =
   | { status: "gone" };
 
 /**
+ * Outcome of claiming the right to refresh. Only the `claimed` caller talks to
+ * the backend; a `busy` caller waits for the claimant's `rotate` (or for the
+ * lease to lapse, if the claimant died) and never sends the refresh token.
+ */
+export type ClaimResult =
+  | { status: "claimed"; session: StoredSession }
+  | { status: "busy"; session: StoredSession }
+  | { status: "gone" };
+
+/**
  * The one storage interface behind database sessions. Two implementations
  * (SQLite and PostgreSQL) pass the same contract suite (`store-contract.ts`).
  *
@@ -62,7 +72,20 @@ export interface SessionStore {
   get(sessionId: string, now: number): Promise<StoredSession | null>;
   /** Record activity: moves `lastSeenAt` and the idle expiry (capped at the absolute one). */
   touch(sessionId: string, now: number, idleExpiresAt: number): Promise<void>;
-  /** Replace the tokens if the row still has `expectedVersion`. Atomic across processes. */
+  /**
+   * Take a lease on refreshing the row at `expectedVersion` until `leaseUntil`,
+   * unless another caller holds an unexpired lease or the row has moved on.
+   * Atomic across processes: of racing claims exactly one is `claimed`.
+   */
+  claimRefresh(
+    sessionId: string,
+    expectedVersion: number,
+    leaseUntil: number,
+    now: number,
+  ): Promise<ClaimResult>;
+  /** Give a lease back without rotating (the backend could not be reached). */
+  releaseRefresh(sessionId: string, expectedVersion: number): Promise<void>;
+  /** Replace the tokens (and drop any lease) if the row still has `expectedVersion`. Atomic across processes. */
   rotate(
     sessionId: string,
     expectedVersion: number,

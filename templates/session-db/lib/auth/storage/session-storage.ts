@@ -1,0 +1,150 @@
+import "server-only";
+import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
+import { env } from "../../env";
+import { getAdapter } from "../adapter";
+import { needsRefresh, refreshTokenExpired } from "../expiry";
+import { singleFlight } from "../single-flight";
+import { hashSessionId, isSessionIdShaped } from "../store/crypto";
+import { getSessionStore } from "../store/open-store";
+import type { StoredSession } from "../store/types";
+import { refreshRow } from "./refresh-row";
+import type { LiveSession, SessionEndReason, SessionStorage } from "./types";
+
+/** Write `lastSeenAt` at most this often per session: a read must not always be a write. */
+const TOUCH_EVERY_MS = 60_000;
+/** Sweep expired rows at most this often per process, this many at a time. */
+const SWEEP_EVERY_MS = 5 * 60_000;
+const SWEEP_LIMIT = 200;
+
+const END_REASONS: readonly SessionEndReason[] = ["refresh_failed", "expired"];
+const ENDED_PREFIX = "ended.";
+
+let lastSweep = 0;
+
+/** Opportunistic cleanup instead of a cron: bounded, at most every few minutes, never in the way. */
+function sweepExpired(now: number): void {
+  if (now - lastSweep < SWEEP_EVERY_MS) return;
+  lastSweep = now;
+  getSessionStore()
+    .deleteExpired(now, SWEEP_LIMIT)
+    .catch((error: unknown) => console.error("[auth] session cleanup failed:", error));
+}
+
+function idleExpiry(now: number): number {
+  return now + env().SESSION_IDLE_TIMEOUT * 1000;
+}
+
+function toLive(session: StoredSession): LiveSession {
+  return { user: session.user, tokens: session.tokens, authTime: session.createdAt };
+}
+
+/**
+ * Refresh here, in `read`, because with a database the cookie never changes:
+ * any reader (proxy, Server Component, route handler) can refresh and every
+ * other one sees the result. In-process callers share one attempt (single
+ * flight); other processes are held off by the row's lease (`refreshRow`).
+ */
+async function refreshed(
+  sessionId: string,
+  session: StoredSession,
+  now: number,
+): Promise<StoredSession | null> {
+  if (!needsRefresh(session.tokens, now) || refreshTokenExpired(session.tokens, now))
+    return session;
+  const key = `db-refresh:${hashSessionId(sessionId)}:${session.version}`;
+  const outcome = await singleFlight(
+    key,
+    () =>
+      refreshRow(getSessionStore(), sessionId, session, {
+        refresh: (refreshToken) => getAdapter().refresh(refreshToken),
+        leaseMs: env().BACKEND_TIMEOUT_MS + 5_000,
+      }),
+    { resultTtlMs: 5_000 },
+  );
+  return outcome.status === "ended" ? null : outcome.session;
+}
+
+/**
+ * Database sessions: the cookie holds only an opaque, random session id; the
+ * user and the backend's tokens (encrypted) live in a row keyed by the id's
+ * hash (`lib/auth/store`). next-auth keeps `strategy: "jwt"` (Credentials
+ * cannot do `"database"`); `jwt.encode`/`decode` swap its JWE for the id.
+ *
+ * Signing out deletes the row, so a copied cookie stops working at once.
+ * A database that cannot be reached makes `read` reject with
+ * `SessionStoreUnavailableError` (a 503), never "signed out": no row is
+ * deleted because of it.
+ */
+export const sessionStorage: SessionStorage = {
+  kind: "db",
+
+  jwt: {
+    // The cookie value: the session id, or a marker saying why the session ended.
+    encode({ token }: JWTEncodeParams): Promise<string> {
+      if (token?.error) return Promise.resolve(`${ENDED_PREFIX}${token.error}`);
+      if (typeof token?.sid === "string" && isSessionIdShaped(token.sid))
+        return Promise.resolve(token.sid);
+      return Promise.resolve(`${ENDED_PREFIX}expired`);
+    },
+    decode({ token }: JWTDecodeParams): Promise<JWT | null> {
+      if (!token) return Promise.resolve(null);
+      if (isSessionIdShaped(token)) return Promise.resolve({ sid: token });
+      const reason = END_REASONS.find((r) => token === `${ENDED_PREFIX}${r}`);
+      return Promise.resolve(reason ? { error: reason } : null);
+    },
+  },
+
+  async create({ user, tokens, userAgent }) {
+    const now = Date.now();
+    const { SESSION_ABSOLUTE_TIMEOUT } = env();
+    const { sessionId } = await getSessionStore().create({
+      user,
+      tokens,
+      now,
+      idleExpiresAt: idleExpiry(now),
+      absoluteExpiresAt: now + SESSION_ABSOLUTE_TIMEOUT * 1000,
+      userAgent,
+    });
+    sweepExpired(now);
+    return { sub: user.id, sid: sessionId };
+  },
+
+  async read(token) {
+    if (token.error || typeof token.sid !== "string") return null;
+    const now = Date.now();
+    const store = getSessionStore();
+    const stored = await store.get(token.sid, now);
+    if (!stored) return null;
+    if (now - stored.lastSeenAt >= TOUCH_EVERY_MS)
+      await store.touch(token.sid, now, idleExpiry(now));
+    sweepExpired(now);
+    const session = await refreshed(token.sid, stored, now);
+    return session ? toLive(session) : null;
+  },
+
+  async persistRotation(token, previous, next) {
+    if (typeof token.sid !== "string") return token;
+    const store = getSessionStore();
+    const now = Date.now();
+    const current = await store.get(token.sid, now);
+    // Another caller rotated first: the row already holds newer tokens, keep them.
+    if (!current || current.tokens.refreshToken !== previous.refreshToken) return token;
+    await store.rotate(token.sid, current.version, next, now);
+    return token;
+  },
+
+  async end(token, reason) {
+    if (typeof token.sid === "string") {
+      const store = getSessionStore();
+      if (reason === "refresh_failed") {
+        // Lost a refresh race to another process: its tokens are good, the session lives on.
+        const current = await store.get(token.sid, Date.now());
+        if (current && !needsRefresh(current.tokens)) return token;
+      }
+      await store.delete(token.sid);
+    }
+    const ended: JWT = { ...token, error: reason };
+    delete ended.sid;
+    return ended;
+  },
+};
