@@ -225,12 +225,15 @@ const TOKEN_ERROR_ROWS: {
 ];
 
 describe("Drupal mock token endpoint", () => {
-  it.each(TOKEN_ERROR_ROWS)("$name", async ({ request, status, body }) => {
-    const { form, headers } = await request();
-    const response = await postToken(form, headers);
-    expect(response.status).toBe(status);
-    expect(response.body).toEqual(body);
-  });
+  it.each(TOKEN_ERROR_ROWS.map((row) => [row.name, row] as const))(
+    "%s",
+    async (_, { request, status, body }) => {
+      const { form, headers } = await request();
+      const response = await postToken(form, headers);
+      expect(response.status).toBe(status);
+      expect(response.body).toEqual(body);
+    },
+  );
 
   it("issues an RS256 JWT access token with simple_oauth's claims and an opaque refresh token, not cached", async () => {
     const response = await postToken(passwordForm(demo.username, demo.password));
@@ -366,9 +369,9 @@ describe("Drupal mock resources", () => {
     },
   ];
 
-  it.each(REFUSED_TOKEN_ROWS)(
-    "answers $name with 401, an access_denied challenge and a JSON:API error document",
-    async ({ token, hint }) => {
+  it.each(REFUSED_TOKEN_ROWS.map((row) => [row.name, row] as const))(
+    "answers %s with 401, an access_denied challenge and a JSON:API error document",
+    async (_, { token, hint }) => {
       const response = await get("/jsonapi/node/article", await token());
       expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toBe(challenge(hint));

@@ -227,12 +227,15 @@ describe("Drupal adapter on the wire", () => {
     { name: "a 503", grant: "refresh", status: 503, body: "down", code: "unavailable" },
   ];
 
-  it.each(TOKEN_ERRORS)("maps $name to $code", async ({ grant, status, body, code }) => {
-    const { adapter } = fakeDrupal(status, body);
-    const call =
-      grant === "login" ? adapter.login({ username: "u", password: "p" }) : adapter.refresh("r");
-    expect(await codeOf(call)).toBe(code);
-  });
+  it.each(TOKEN_ERRORS.map((row) => [row.name, row.code, row] as const))(
+    "maps %s to %s",
+    async (_, __, { grant, status, body, code }) => {
+      const { adapter } = fakeDrupal(status, body);
+      const call =
+        grant === "login" ? adapter.login({ username: "u", password: "p" }) : adapter.refresh("r");
+      expect(await codeOf(call)).toBe(code);
+    },
+  );
 
   const RESOURCE_ERRORS: {
     name: string;
@@ -294,9 +297,9 @@ describe("Drupal adapter on the wire", () => {
     },
   ];
 
-  it.each(RESOURCE_ERRORS)(
-    "maps $name on a resource call to $code",
-    async ({ status, body, headers, code, message }) => {
+  it.each(RESOURCE_ERRORS.map((row) => [row.name, row.code, row] as const))(
+    "maps %s on a resource call to %s",
+    async (_, __, { status, body, headers, code, message }) => {
       const { adapter } = fakeDrupal(status, body, headers);
       const failure = await adapter.items("token").catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(BackendError);
