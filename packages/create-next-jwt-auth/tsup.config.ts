@@ -16,6 +16,8 @@ export default defineConfig({
   sourcemap: false,
   minify: false,
   noExternal: [/.*/],
+  // Keep `node:` specifiers, so the bundle's imports are plainly built-ins (tested).
+  removeNodeProtocol: false,
   // Bundled CommonJS dependencies (prompts, handlebars, cross-spawn) call require()
   // for Node built-ins; an ES module has no `require`, so give them one.
   banner: {

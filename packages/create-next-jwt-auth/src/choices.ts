@@ -38,7 +38,7 @@ export async function resolveChoices(
           dir: givenTarget === undefined,
           backend: args.backend === undefined,
           session: args.session === undefined,
-          db: args.db === undefined,
+          db: args.db === undefined && args.session !== "jwt",
           givenSession: args.session,
         },
         context.prompter,
