@@ -1,6 +1,6 @@
 import "server-only";
 import type { BackendConfig } from "./config";
-import { BackendError } from "./errors";
+import { BackendError, type BackendErrorCode } from "./errors";
 import { accessTokenExpiresAt, jwtExpiresAt } from "./expiry";
 import { backendRequest, backendUrl, type BackendResponse, type HttpOptions } from "./http";
 import { itemsSchema, nestErrorSchema, profileSchema, tokenPairSchema } from "./schemas";
@@ -131,43 +131,42 @@ function unparseable(operation: Operation, response: BackendResponse): BackendEr
   );
 }
 
+/** What a refusal means, per operation; 404, 429 and anything else are the same for all. */
+const REFUSALS: Record<Operation, Partial<Record<number, BackendErrorCode>>> = {
+  login: {
+    // The passport-local guard throws a bare 401, the recipe's service "Invalid credentials".
+    401: "invalid_credentials",
+    // ValidationPipe refuses a body it does not like (an empty field, a length rule) with 400
+    // and a list of messages. The body holds nothing but the credentials, so this is a refused
+    // login too, and the user gets the one message every refused login gets instead of a hint
+    // about the backend's rules. Only with NestJS's error body: see `failure`.
+    400: "invalid_credentials",
+  },
+  // 401: the refresh guard refused the JWT (bad signature, expired). 403 "Access Denied": it
+  // does not match the stored hash (rotated out, logged out). Both end the session.
+  refresh: { 401: "refresh_rejected", 403: "refresh_rejected" },
+  profile: { 401: "unauthorized" },
+  items: { 401: "unauthorized" },
+  logout: { 401: "unauthorized" },
+};
+
 /** Map a non-2xx answer (5xx never gets here: `backendRequest` throws `unavailable`). */
 function failure(operation: Operation, response: BackendResponse): BackendError {
   const { status } = response;
   const error = nestErrorSchema.safeParse(response.body);
   const detail = error.success ? `: ${describe(error.data.message)}` : "";
-  const fail = (code: BackendError["code"], text: string) =>
+  const fail = (code: BackendErrorCode, text: string) =>
     new BackendError(code, `${operation}: ${text}${detail}`, status);
 
   // A wrong path answers 404 whatever server is behind it, so the body's shape does not matter.
-  if (status === 404)
+  if (status === 404) {
     return fail("misconfigured", "the endpoint does not exist (check the NEST_*_PATH settings)");
+  }
   // @nestjs/throttler, or a gateway in front of the app.
   if (status === 429) return fail("throttled", "too many requests");
-
-  switch (operation) {
-    case "login":
-      // The passport-local guard throws a bare 401, the recipe's service "Invalid credentials".
-      if (status === 401) return fail("invalid_credentials", "credentials refused");
-      // ValidationPipe refuses a body it does not like (empty field, a length rule) with 400
-      // and a list of messages. The body holds nothing but the credentials, so this is a
-      // refused login too, and the user gets the one message for every refused login
-      // instead of a hint about the backend's password rules.
-      if (status === 400 && error.success)
-        return fail("invalid_credentials", "credentials refused");
-      break;
-    case "refresh":
-      // 401: the refresh guard refused the JWT (bad signature, expired). 403 "Access Denied":
-      // it does not match the stored hash (rotated out, logged out). Both end the session.
-      if (status === 401 || status === 403)
-        return fail("refresh_rejected", "refresh token refused");
-      break;
-    case "profile":
-    case "items":
-    case "logout":
-      if (status === 401) return fail("unauthorized", "access token refused");
-      break;
-  }
+  const code = REFUSALS[operation][status];
+  // A 400 that is not NestJS's own error body did not come from the app's ValidationPipe.
+  if (code && (status !== 400 || error.success)) return fail(code, `refused with HTTP ${status}`);
   return fail("bad_response", `unexpected HTTP ${status}`);
 }
 
