@@ -4,14 +4,7 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env, EnvError } = await import("./lib/env");
-  try {
-    env();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(`\n${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const { env } = await import("./lib/env");
+  // Throws an EnvError listing every missing or malformed variable; the server does not start.
+  env();
 }

@@ -72,12 +72,12 @@ function withoutEmpty(source: Record<string, string | undefined>): Record<string
 
 /** Validate an environment. Exported for tests; the app uses `env()`. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(withoutEmpty(source));
+  const present = withoutEmpty(source);
+  const result = envSchema.safeParse(present);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join(".") || "(environment)";
-    const message =
-      issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+    const message = !(name in present) ? "is required" : issue.message;
     return `  - ${name} ${message}`;
   });
   throw new EnvError(`Invalid environment (see .env.example):\n${lines.join("\n")}`);

@@ -1,0 +1,74 @@
+import type { JWT } from "next-auth/jwt";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { BackendError } from "./backend/errors";
+import type { TokenSet } from "./backend/types";
+import type { LiveSession } from "./storage/types";
+
+const refresh = vi.fn<(refreshToken: string) => Promise<TokenSet>>();
+vi.mock("./adapter", () => ({ getAdapter: () => ({ refresh }) }));
+
+const { refreshSession } = await import("./refresh");
+const { resetSingleFlight } = await import("./single-flight");
+
+const OLD: TokenSet = {
+  accessToken: "at-1",
+  refreshToken: "rt-1",
+  accessTokenExpiresAt: Date.now() - 1,
+};
+const NEW: TokenSet = {
+  accessToken: "at-2",
+  refreshToken: "rt-2",
+  accessTokenExpiresAt: Date.now() + 60_000,
+};
+const USER = { id: "1", name: "demo" };
+const TOKEN: JWT = { sub: "1", user: USER, backend: OLD, authTime: Date.now() };
+const SESSION: LiveSession = { user: USER, tokens: OLD, authTime: TOKEN.authTime! };
+
+describe("refreshSession", () => {
+  beforeEach(() => {
+    refresh.mockReset();
+    resetSingleFlight();
+  });
+
+  it("refreshes once for 20 concurrent requests and gives every one the new tokens", async () => {
+    refresh.mockImplementation(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return NEW;
+    });
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () => refreshSession(TOKEN, SESSION)),
+    );
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(refresh).toHaveBeenCalledWith("rt-1");
+    for (const outcome of outcomes) {
+      expect(outcome).toMatchObject({ status: "rotated", tokens: NEW, token: { backend: NEW } });
+    }
+  });
+
+  it("never sends the old refresh token again for a late request carrying the old cookie", async () => {
+    refresh.mockResolvedValue(NEW);
+    await refreshSession(TOKEN, SESSION);
+    const late = await refreshSession(TOKEN, SESSION);
+    expect(late).toMatchObject({ status: "rotated", tokens: NEW });
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it("ends the session once when the backend refuses the refresh token", async () => {
+    refresh.mockRejectedValue(new BackendError("refresh_rejected", "revoked", 400));
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => refreshSession(TOKEN, SESSION)),
+    );
+    expect(refresh).toHaveBeenCalledTimes(1);
+    for (const outcome of outcomes) {
+      expect(outcome.status).toBe("ended");
+      expect(outcome.token.error).toBe("refresh_failed");
+      expect(outcome.token.backend).toBeUndefined();
+    }
+  });
+
+  it("keeps the session when the backend is unreachable, so a later request can retry", async () => {
+    refresh.mockRejectedValue(new BackendError("unavailable", "down"));
+    const outcome = await refreshSession(TOKEN, SESSION);
+    expect(outcome).toEqual({ status: "unavailable", token: TOKEN });
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * The backend proxy route end to end in-process: the real route handler, the
+ * real adapter of this app's backend style and its real mock on a free port.
+ */
+import type { JWT } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import {
+  afterAll,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  vi,
+  type MockInstance,
+} from "vitest";
+import { createMockBackend } from "@/mock/backend";
+import { serveMock, type RunningMock } from "@/mock/kit/server";
+
+const APP = "http://localhost:3000";
+const SECRET = "t".repeat(32);
+
+let mock: RunningMock;
+let route: typeof import("@/app/api/proxy/[...path]/route");
+let cookies: typeof import("@/lib/auth/session-cookie");
+let demoPath: string;
+let fetchSpy: MockInstance<typeof fetch>;
+
+async function loadApp(backendUrl: string) {
+  vi.resetModules();
+  vi.stubEnv("NEXTAUTH_SECRET", SECRET);
+  vi.stubEnv("NEXTAUTH_URL", APP);
+  vi.stubEnv("BACKEND_URL", backendUrl);
+  vi.stubEnv("BACKEND_TIMEOUT_MS", "2000");
+  route = await import("@/app/api/proxy/[...path]/route");
+  cookies = await import("@/lib/auth/session-cookie");
+  const { getAdapter } = await import("@/lib/auth/adapter");
+  const { sessionStorage } = await import("@/lib/auth/storage/session-storage");
+  const adapter = getAdapter();
+  demoPath = adapter.demoResourcePath;
+  return { adapter, sessionStorage };
+}
+
+/** Sign in at the mock and return a Cookie header carrying the session. */
+async function signedInCookie(mutate: (token: JWT) => JWT = (t) => t): Promise<string> {
+  const { adapter, sessionStorage } = await loadApp(mock.url);
+  const tokens = await adapter.login({ username: "demo", password: "demo-password" });
+  const user = await adapter.me(tokens.accessToken);
+  const token = mutate(await sessionStorage.create({ user, tokens }));
+  const write = await cookies.encodeSessionCookies(token, { getAll: () => [] });
+  return write.set.map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
+function request(
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  return new NextRequest(`${APP}/api/proxy/${path}`, {
+    method: init.method ?? "GET",
+    headers: { "sec-fetch-site": "same-origin", ...init.headers },
+    body: init.body,
+  });
+}
+
+function backendCalls(): Request[] {
+  return fetchSpy.mock.calls
+    .filter(([input]) => String(input instanceof Request ? input.url : input).startsWith(mock.url))
+    .map(([input, init]) => new Request(input as RequestInfo, init as RequestInit));
+}
+
+beforeAll(async () => {
+  mock = await serveMock(
+    await createMockBackend({ accessTtlSeconds: 60, refreshTtlSeconds: 300 }),
+    0,
+  );
+});
+afterAll(async () => {
+  await mock.close();
+  vi.unstubAllEnvs();
+});
+beforeEach(() => {
+  mock.store.reset();
+  fetchSpy?.mockRestore();
+  fetchSpy = vi.spyOn(globalThis, "fetch");
+});
+
+describe("GET /api/proxy/<demo resource>", () => {
+  it("answers with the backend's data, sending the server-side token and no browser cookie or Authorization", async () => {
+    const cookie = await signedInCookie();
+    fetchSpy.mockClear();
+    const response = await route.GET(
+      request(demoPath, { headers: { cookie, authorization: "Bearer forged" } }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("vary")).toContain("Sec-Fetch-Site");
+    expect(response.headers.get("set-cookie")).toBeNull();
+    const [call] = backendCalls();
+    expect(call?.headers.get("cookie")).toBeNull();
+    expect(call?.headers.get("authorization")).toMatch(/^Bearer (?!forged)/);
+  });
+
+  it("answers 401 unauthenticated without a session and never calls the backend", async () => {
+    await loadApp(mock.url);
+    const response = await route.GET(request(demoPath));
+    expect(response.status).toBe(401);
+    await expect(response.json()).resolves.toEqual({ error: "unauthenticated" });
+    expect(backendCalls()).toHaveLength(0);
+  });
+
+  it("refreshes once and retries when the backend refuses the access token, and sets the new cookie", async () => {
+    const cookie = await signedInCookie((token) => ({
+      ...token,
+      backend: { ...token.backend!, accessToken: "revoked-or-garbage" },
+    }));
+    const before = mock.store.stats.refreshes;
+    const response = await route.GET(request(demoPath, { headers: { cookie } }));
+    expect(response.status).toBe(200);
+    expect(mock.store.stats.refreshes).toBe(before + 1);
+    expect(response.headers.get("set-cookie")).toMatch(/next-auth\.session-token=/);
+  });
+
+  it("answers 401 session_expired when the refresh is refused too, and ends the session", async () => {
+    const cookie = await signedInCookie((token) => ({
+      ...token,
+      backend: { ...token.backend!, accessToken: "garbage", refreshToken: "also-garbage" },
+    }));
+    const response = await route.GET(request(demoPath, { headers: { cookie } }));
+    expect(response.status).toBe(401);
+    await expect(response.json()).resolves.toEqual({ error: "session_expired" });
+    const ended = await cookies.readSessionToken({
+      getAll: () =>
+        response.headers
+          .getSetCookie()
+          .map((line) => line.split(";")[0]!.split("="))
+          .map(([name, ...value]) => ({ name: name!, value: value.join("=") })),
+    });
+    expect(ended?.error).toBe("refresh_failed");
+    expect(ended?.backend).toBeUndefined();
+  });
+});
+
+describe("refused requests never reach the backend", () => {
+  it.each([
+    [
+      "a cross-site POST",
+      "POST",
+      { "sec-fetch-site": "cross-site", "content-type": "application/json" },
+      403,
+    ],
+    [
+      "a POST from a foreign Origin",
+      "POST",
+      { "sec-fetch-site": "", origin: "http://evil.com" },
+      403,
+    ],
+    ["a text/plain POST", "POST", { "content-type": "text/plain" }, 415],
+    ["a form POST", "POST", { "content-type": "application/x-www-form-urlencoded" }, 415],
+    ["a multipart POST", "POST", { "content-type": "multipart/form-data; boundary=x" }, 415],
+  ])("refuses %s", async (_label, method, headers, status) => {
+    const cookie = await signedInCookie();
+    fetchSpy.mockClear();
+    const response = await route.POST(
+      request(demoPath, { method, headers: { cookie, ...headers }, body: "{}" }),
+    );
+    expect(response.status).toBe(status);
+    expect(backendCalls()).toHaveLength(0);
+  });
+
+  it.each([
+    ["..%2F..%2Fauth%2Flogin", 400],
+    ["%2e%2e/%2e%2e/etc/passwd", 400],
+    ["api/..%5C..%5Cadmin", 400],
+    ["%2F%2Fevil.com/api/x", 400],
+    ["http:%2F%2Fevil.com", 400],
+    ["auth/login", 404],
+    ["oauth/token", 404],
+    ["admin/config", 404],
+  ])("refuses the path %j", async (path, status) => {
+    const cookie = await signedInCookie();
+    fetchSpy.mockClear();
+    const response = await route.GET(request(path, { headers: { cookie } }));
+    expect(response.status).toBe(status);
+    expect(backendCalls()).toHaveLength(0);
+  });
+});
+
+describe("backend failures", () => {
+  it("answers 502 with a JSON error when the backend cannot be reached", async () => {
+    const cookie = await signedInCookie();
+    await loadApp("http://127.0.0.1:9");
+    const response = await route.GET(request(demoPath, { headers: { cookie } }));
+    expect(response.status).toBe(502);
+    await expect(response.json()).resolves.toEqual({ error: "backend_unavailable" });
+  });
+});
