@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { parseCliArgs } from "../src/args.js";
+import { resolveChoices } from "../src/choices.js";
+import { allStacks, stackId } from "../src/options.js";
+import { projectTarget } from "../src/project-target.js";
+import { reproduceCommand, shellQuote } from "../src/summary.js";
+import { noPrompts } from "./helpers.js";
+
+/** Split a command line the way a POSIX shell would for the quoting shellQuote produces. */
+function shellSplit(line: string): string[] {
+  return [...line.matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : m[2]!));
+}
+
+describe("reproduceCommand", () => {
+  const cwd = "/work/here";
+  it.each(allStacks().map((stack) => [stackId(stack), stack] as const))(
+    "reproduces %s with the same choices and no prompts",
+    async (_id, stack) => {
+      const target = projectTarget("my apps/@acme/portal", cwd);
+      const command = reproduceCommand({ target, stack, packageManager: "pnpm", install: false, git: true });
+      const argv = shellSplit(command).slice(2);
+      const args = parseCliArgs(argv);
+      expect(args).toMatchObject({ yes: true, install: false, git: undefined, packageManager: "pnpm" });
+      const again = await resolveChoices(args, { cwd, interactive: true, prompter: noPrompts });
+      expect(again.stack).toEqual(stack);
+      expect(again.target).toEqual(target);
+    },
+  );
+});
+
+describe("shellQuote", () => {
+  const cases: [string, string][] = [
+    ["my-app", "my-app"],
+    ["apps/@acme/portal", "apps/@acme/portal"],
+    ["my app", "'my app'"],
+    ["it's", "'it'\\''s'"],
+  ];
+  it.each(cases)("quotes %j as %s", (word, expected) => {
+    expect(shellQuote(word)).toBe(expected);
+    expect(shellSplit(shellQuote(word))).toEqual([word]);
+  });
+});
