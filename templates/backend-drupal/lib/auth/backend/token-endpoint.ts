@@ -89,7 +89,7 @@ export function tokenError(
   const detail = describe(body);
   switch (body.error) {
     case "invalid_grant":
-    // simple_oauth 5.x before 5.2 (league/oauth2-server 7/8) named wrong credentials so.
+    // simple_oauth 5.x before 5.2 (league/oauth2-server 7/8): 401 invalid_credentials.
     case "invalid_credentials":
       // Wrong password and unknown user read the same, so nobody can probe for accounts.
       return grant === "password"
@@ -99,7 +99,7 @@ export function tokenError(
     case "flood_ip_blocked":
       return new BackendError("throttled", `${body.error}: ${detail}`, status);
     case "invalid_request":
-      // league/oauth2-server 7 answered a dead refresh token with 401 invalid_request.
+      // league/oauth2-server 7/8 answered a dead refresh token with 401 invalid_request.
       if (grant === "refresh_token" && status === 401) {
         return new BackendError("refresh_rejected", detail, status);
       }

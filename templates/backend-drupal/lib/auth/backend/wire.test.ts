@@ -113,12 +113,13 @@ describe("Drupal adapter on the wire", () => {
       code: "invalid_credentials",
     },
     {
-      name: "5.x (before 5.2) invalid_credentials on login",
+      name: "5.x (league 8) 401 invalid_credentials on login",
       grant: "login",
-      status: 400,
+      status: 401,
       body: {
         error: "invalid_credentials",
         error_description: "The user credentials were incorrect.",
+        message: "The user credentials were incorrect.",
       },
       code: "invalid_credentials",
     },
@@ -143,13 +144,25 @@ describe("Drupal adapter on the wire", () => {
       }),
     ),
     {
-      name: "league 7's 401 invalid_request for a dead refresh token",
+      name: "league 7's 401 invalid_request (message only) for a dead refresh token",
       grant: "refresh",
       status: 401,
       body: {
         error: "invalid_request",
         message: "The refresh token is invalid.",
         hint: "Token has been revoked",
+      },
+      code: "refresh_rejected",
+    },
+    {
+      name: "league 8's 401 invalid_request (with error_description) for a dead refresh token",
+      grant: "refresh",
+      status: 401,
+      body: {
+        error: "invalid_request",
+        error_description: "The refresh token is invalid.",
+        message: "The refresh token is invalid.",
+        hint: "Cannot decrypt the refresh token",
       },
       code: "refresh_rejected",
     },
