@@ -36,6 +36,11 @@ const DEFAULT_FLOOD: FloodLimits = {
 
 const UUID = "([0-9a-f-]{36})";
 
+/**
+ * The Drupal mock. Its flood control counts like Drupal's: after five failed
+ * logins for one account that account is blocked for six hours (until
+ * `POST /__mock/reset` or a restart), whatever the password.
+ */
 export async function createMockBackend(options: DrupalMockOptions): Promise<DrupalMockBackend> {
   const tokens = await createDrupalTokens(options);
   const flood = new Flood(options.now ?? Date.now);
