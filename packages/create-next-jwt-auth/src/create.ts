@@ -64,7 +64,7 @@ export async function create(io: CliEnvironment): Promise<0 | 1> {
 
   const userAgent = io.env.npm_config_user_agent;
   const packageManager = choosePackageManager(args.packageManager, userAgent);
-  const spec = await packageManagerSpec(packageManager, userAgent, io.exec, io.cwd);
+  const spec = await packageManagerSpec(packageManager, userAgent, io.exec, io.cwd, io.env.PATH);
   if (spec === undefined) {
     io.stdout.write(
       style.yellow(`Could not find out the ${packageManager} version; package.json gets no "packageManager" field.\n`),

@@ -102,7 +102,7 @@ export function summaryText(input: SummaryInput, style: Style): string {
   lines.push(
     "",
     style.bold("Your real backend"),
-    `  Set BACKEND_URL (and the ${stack.backend} settings) in .env.local; .env.example documents every variable.`,
+    `  Set BACKEND_URL and the ${stack.backend} settings in .env.local; .env.example documents every variable.`,
     input.scripts.has("dev:next")
       ? `  Then run ${style.cyan(runScript(pm, "dev:next"))} to start Next.js without the mock.`
       : `  Then stop the mock and start Next.js alone.`,

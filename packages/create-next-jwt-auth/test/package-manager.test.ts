@@ -1,7 +1,9 @@
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { choosePackageManager, fromUserAgent, packageManagerSpec } from "../src/package-manager.js";
+import { choosePackageManager, fromUserAgent, installedVersion, packageManagerSpec } from "../src/package-manager.js";
 import type { PackageManager } from "../src/options.js";
-import { fakeExec, failed, notFound, ok } from "./helpers.js";
+import { fakeExec, failed, notFound, ok, tempDir } from "./helpers.js";
 
 describe("fromUserAgent", () => {
   const cases: [string | undefined, ReturnType<typeof fromUserAgent>][] = [
@@ -42,5 +44,35 @@ describe("packageManagerSpec", () => {
     const { exec, calls } = fakeExec(() => probe ?? failed("should not run"));
     expect(await packageManagerSpec(pm, agent, exec, "/")).toBe(expected);
     expect(calls).toEqual(probe ? [`${pm} --version`] : []);
+  });
+});
+
+describe("installedVersion", () => {
+  function fakeInstall(pm: string, manifest: object | undefined): string {
+    const root = tempDir();
+    const pkg = join(root, "lib/node_modules", pm);
+    mkdirSync(join(pkg, "bin"), { recursive: true });
+    writeFileSync(join(pkg, "bin/cli.js"), "");
+    if (manifest) writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest));
+    mkdirSync(join(root, "bin"));
+    symlinkSync(join(pkg, "bin/cli.js"), join(root, "bin", pm));
+    return join(root, "bin");
+  }
+
+  const cases: [string, object | undefined, string | undefined][] = [
+    ["reads the version of the package the executable links to", { name: "npm", version: "11.6.2" }, "11.6.2"],
+    ["ignores a manifest of another package", { name: "something-else", version: "1.0.0" }, undefined],
+    ["ignores a version that is not a release", { name: "npm", version: "latest" }, undefined],
+    ["gives up on an executable without a manifest", undefined, undefined],
+  ];
+  it.each(cases)("%s", (_name, manifest, expected) => {
+    expect(installedVersion("npm", `/nonexistent${delimiter}${fakeInstall("npm", manifest)}`)).toBe(expected);
+  });
+
+  it("is used before running the tool", async () => {
+    const path = fakeInstall("pnpm", { name: "pnpm", version: "10.1.0" });
+    const { exec, calls } = fakeExec(() => ok("9.9.9"));
+    expect(await packageManagerSpec("pnpm", undefined, exec, "/", path)).toBe("pnpm@10.1.0");
+    expect(calls).toEqual([]);
   });
 });
