@@ -107,6 +107,19 @@ describe("NestJS adapter against the NestJS mock", () => {
     expect(mock.store.stats).toMatchObject({ refreshes: 1, reusedRefreshes: 1 });
   });
 
+  it("lets only one of two simultaneous refreshes with the same token win", async () => {
+    const mock = await startMock();
+    const adapter = adapterFor(mock.url);
+    const { refreshToken } = await adapter.login(DEMO);
+    const results = await Promise.allSettled([
+      adapter.refresh(refreshToken),
+      adapter.refresh(refreshToken),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const loser = results.find((result) => result.status === "rejected");
+    expect(loser?.reason).toMatchObject({ code: "refresh_rejected" });
+  });
+
   it("rejects an expired refresh token as refresh_rejected", async () => {
     let clock = Date.UTC(2030, 0, 1);
     const mock = await startMock({ now: () => clock, refreshTtlSeconds: 120 });
