@@ -12,6 +12,12 @@ import type { LiveSession, SessionEndReason, SessionStorage } from "./types";
 
 /** Write `lastSeenAt` at most this often per session: a read must not always be a write. */
 const TOUCH_EVERY_MS = 60_000;
+/**
+ * Refresh in `read` this much earlier than `needsRefresh` says, so that the
+ * proxy, which checks `needsRefresh` on the tokens `read` returned, finds them
+ * fresh and never starts a refresh of its own outside the row's lease.
+ */
+const READ_AHEAD_MS = 2_000;
 /** Sweep expired rows at most this often per process, this many at a time. */
 const SWEEP_EVERY_MS = 5 * 60_000;
 const SWEEP_LIMIT = 200;
@@ -49,8 +55,12 @@ async function refreshed(
   session: StoredSession,
   now: number,
 ): Promise<StoredSession | null> {
-  if (!needsRefresh(session.tokens, now) || refreshTokenExpired(session.tokens, now))
+  if (
+    !needsRefresh(session.tokens, now + READ_AHEAD_MS) ||
+    refreshTokenExpired(session.tokens, now)
+  ) {
     return session;
+  }
   const key = `db-refresh:${hashSessionId(sessionId)}:${session.version}`;
   const outcome = await singleFlight(
     key,
