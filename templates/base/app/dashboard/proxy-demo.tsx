@@ -38,7 +38,7 @@ export function ProxyDemo({ path }: { path: string }) {
   }, [load]);
 
   return (
-    <div className="flex flex-col gap-3">
+    <div className="flex flex-col gap-3" data-testid="proxy-demo" data-proxy-path={path}>
       <div className="flex items-center gap-3">
         <button
           type="button"

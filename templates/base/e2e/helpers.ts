@@ -1,0 +1,64 @@
+import { expect, type Page } from "@playwright/test";
+import { MOCK_URL } from "./settings";
+
+export const DEMO = { username: "demo", password: "demo-password" };
+
+/** The mock backend's counters (`GET /__mock/stats`). */
+export interface MockStats {
+  logins: number;
+  failedLogins: number;
+  refreshes: number;
+  rejectedRefreshes: number;
+  reusedRefreshes: number;
+  resourceCalls: number;
+  rejectedResourceCalls: number;
+  logouts: number;
+}
+
+export async function mockStats(): Promise<MockStats> {
+  const response = await fetch(`${MOCK_URL}/__mock/stats`);
+  return (await response.json()) as MockStats;
+}
+
+/** Forget every token and zero the counters: each test starts from a clean backend. */
+export async function resetMock(): Promise<void> {
+  const response = await fetch(`${MOCK_URL}/__mock/reset`, { method: "POST" });
+  expect(response.ok).toBe(true);
+}
+
+export async function signIn(page: Page, user = DEMO): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(user.username);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/dashboard");
+}
+
+/**
+ * The demo resource path of this app's backend style, as the dashboard shows it,
+ * so the same specs run against every style.
+ */
+export async function demoResourcePath(page: Page): Promise<string> {
+  const path = await page.getByTestId("proxy-demo").getAttribute("data-proxy-path");
+  expect(path).toBeTruthy();
+  return path!;
+}
+
+/** Call the backend proxy from the page, `count` times in parallel; resolves to the statuses. */
+export async function proxyFromPage(page: Page, path: string, count = 1): Promise<number[]> {
+  return page.evaluate(
+    async ({ path, count }) => {
+      const responses = await Promise.all(
+        Array.from({ length: count }, () =>
+          fetch(`/api/proxy/${path}`, { headers: { accept: "application/json" } }),
+        ),
+      );
+      return responses.map((r) => r.status);
+    },
+    { path, count },
+  );
+}
+
+export function seconds(n: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, n * 1000));
+}
