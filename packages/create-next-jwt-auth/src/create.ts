@@ -6,7 +6,7 @@ import { initGitRepository, type GitResult } from "./git.js";
 import { helpText } from "./help.js";
 import { installDependencies, type InstallResult } from "./install.js";
 import type { Output } from "./io.js";
-import { choosePackageManager, packageManagerSpec } from "./package-manager.js";
+import { choosePackageManager, enclosingPnpmWorkspace, installCommand, packageManagerSpec } from "./package-manager.js";
 import { envVariableNames, projectFiles, scriptNames } from "./project-files.js";
 import type { Prompter } from "./prompts.js";
 import { createStyle } from "./style.js";
@@ -95,13 +95,23 @@ export async function create(io: CliEnvironment): Promise<0 | 1> {
   }
 
   const fileCount = await writeTree(target.dir, tree, { privatePaths });
-  const seconds = Math.round((now() - started) / 100) / 10;
+  const seconds = (now() - started) / 1000;
   io.stdout.write(`Wrote ${fileCount} files to ${target.dir}\n`);
+
+  const workspace = packageManager === "pnpm" ? enclosingPnpmWorkspace(target.dir) : undefined;
+  const ignoreWorkspace = workspace !== undefined;
+  const installLine = installCommand(packageManager, { ignoreWorkspace }).flat().join(" ");
+  if (workspace) {
+    io.stdout.write(
+      `Note: ${target.display} is inside the pnpm workspace at ${workspace}; it is installed on its own ` +
+        `(--ignore-workspace). To make it a workspace package instead, add it to that pnpm-workspace.yaml.\n`,
+    );
+  }
 
   let installed: InstallResult | undefined;
   if (install) {
-    installed = await installDependencies({ dir: target.dir, packageManager, exec: io.exec, out: io.stdout, now });
-    if (!installed.ok) reportInstallFailure(io.stderr, installed, packageManager, target.display, style);
+    installed = await installDependencies({ dir: target.dir, packageManager, ignoreWorkspace, exec: io.exec, out: io.stdout, now });
+    if (!installed.ok) reportInstallFailure(io.stderr, installed, installLine, target.display, style);
   }
 
   let gitResult: GitResult | undefined;
@@ -125,6 +135,7 @@ export async function create(io: CliEnvironment): Promise<0 | 1> {
         git: gitResult,
         scripts: scriptNames(tree),
         envVariables: envVariableNames(tree),
+        installCommand: installLine,
         reproduce,
       },
       style,
@@ -136,7 +147,7 @@ export async function create(io: CliEnvironment): Promise<0 | 1> {
 function reportInstallFailure(
   out: Output,
   result: Extract<InstallResult, { ok: false }>,
-  pm: string,
+  command: string,
   display: string,
   style: ReturnType<typeof createStyle>,
 ): void {
@@ -144,7 +155,7 @@ function reportInstallFailure(
     style.red(`✖ Installing dependencies failed: ${result.reason}`),
     ...(result.outputTail.length > 0 ? ["  last lines of its output:", ...result.outputTail.map((l) => `    ${l}`)] : []),
     "  The project itself is complete and was kept. To retry:",
-    `    cd ${shellQuote(display)} && ${pm} install`,
+    `    cd ${shellQuote(display)} && ${command}`,
     "",
   ];
   out.write(lines.join("\n"));

@@ -15,13 +15,15 @@ const TAIL_LINES = 25;
 export async function installDependencies(input: {
   dir: string;
   packageManager: PackageManager;
+  /** Install the project on its own although it sits inside a pnpm workspace. */
+  ignoreWorkspace?: boolean;
   exec: Exec;
   out: Output;
   now?: () => number;
 }): Promise<InstallResult> {
   const now = input.now ?? Date.now;
   const started = now();
-  const [file, args] = installCommand(input.packageManager);
+  const [file, args] = installCommand(input.packageManager, { ignoreWorkspace: input.ignoreWorkspace ?? false });
   const progress = startProgress(input.out, `Installing dependencies with ${file}`, now);
   const result = await input.exec(file, args, { cwd: input.dir }).finally(() => progress.stop());
   const seconds = Math.round((now() - started) / 100) / 10;

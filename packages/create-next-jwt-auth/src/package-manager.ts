@@ -76,7 +76,19 @@ export async function packageManagerSpec(
   return version && VERSION.test(version) ? `${pm}@${version}` : undefined;
 }
 
-/** How to install with a package manager, as a command line a user can copy. */
-export function installCommand(pm: PackageManager): [string, string[]] {
-  return [pm, ["install"]];
+/**
+ * The pnpm workspace an existing ancestor of `dir` belongs to, if any. pnpm run inside
+ * such a tree installs the workspace root instead of the new project, unless told
+ * `--ignore-workspace`.
+ */
+export function enclosingPnpmWorkspace(dir: string): string | undefined {
+  for (let current = dirname(dir); ; current = dirname(current)) {
+    if (existsSync(join(current, "pnpm-workspace.yaml"))) return current;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+/** How to install with a package manager, as a program and arguments a user can copy. */
+export function installCommand(pm: PackageManager, options: { ignoreWorkspace?: boolean } = {}): [string, string[]] {
+  return [pm, pm === "pnpm" && options.ignoreWorkspace ? ["install", "--ignore-workspace"] : ["install"]];
 }

@@ -62,6 +62,8 @@ export interface SummaryInput {
   scripts: ReadonlySet<string>;
   /** Variable names documented in the generated .env.example. */
   envVariables: ReadonlySet<string>;
+  /** The install command line for this project, e.g. `pnpm install --ignore-workspace`. */
+  installCommand: string;
   reproduce: string;
 }
 
@@ -73,7 +75,7 @@ export function summaryText(input: SummaryInput, style: Style): string {
   const lines: string[] = [
     "",
     `${style.green("✔")} Created ${style.bold(input.target.name)} in ${input.target.dir} ` +
-      `(${input.fileCount} files, ${input.seconds}s)`,
+      `(${input.fileCount} files in ${formatDuration(input.seconds)})`,
     "",
     row("backend", `${stack.backend} — ${BACKEND_LABELS[stack.backend]}`),
     row("session", `${stack.session} — ${SESSION_LABELS[stack.session]}`),
@@ -88,7 +90,7 @@ export function summaryText(input: SummaryInput, style: Style): string {
   const step = (command: string, note = "") =>
     lines.push(note ? `  ${style.cyan(command.padEnd(24))}${note}` : `  ${style.cyan(command)}`);
   if (input.target.display !== ".") step(`cd ${shellQuote(input.target.display)}`);
-  if (!input.install?.ok) step(`${pm} install`);
+  if (!input.install?.ok) step(input.installCommand);
   if (stack.db === "postgres" && input.envVariables.has("DATABASE_URL")) {
     lines.push(`  set DATABASE_URL in .env.local to your PostgreSQL database`);
   }
@@ -113,6 +115,11 @@ export function summaryText(input: SummaryInput, style: Style): string {
     "",
   );
   return lines.join("\n");
+}
+
+/** Under a second in milliseconds, so a fast run does not read "0s". */
+export function formatDuration(seconds: number): string {
+  return seconds < 1 ? `${Math.round(seconds * 1000)} ms` : `${seconds.toFixed(1)} s`;
 }
 
 function installLine(result: InstallResult | undefined, style: Style): string {

@@ -256,3 +256,33 @@ describe("git", () => {
     expect(stdout.text).toMatch(/no repository/);
   });
 });
+
+describe("inside a pnpm workspace", () => {
+  it("installs the new project on its own and says why", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "pnpm-workspace.yaml"), "packages:\n  - packages/*\n");
+    const { exec, calls } = fakeExec(() => ok());
+    const { env, stdout } = cliEnv({ argv: ["apps/web", "--backend", "rest", "--session", "jwt", "--no-git"], cwd, exec });
+    expect(await runCli(env)).toBe(0);
+    expect(calls).toEqual(["pnpm install --ignore-workspace"]);
+    expect(stdout.text).toContain(`inside the pnpm workspace at ${cwd}`);
+  });
+
+  it("prints the retry command with --ignore-workspace when that install fails", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "pnpm-workspace.yaml"), "packages: []\n");
+    const { exec } = fakeExec(() => failed("network down"));
+    const { env, stderr } = cliEnv({ argv: ["web", "--backend", "rest", "--session", "jwt", "--no-git"], cwd, exec });
+    expect(await runCli(env)).toBe(1);
+    expect(stderr.text).toContain("cd web && pnpm install --ignore-workspace");
+  });
+
+  it("leaves npm installs alone", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "pnpm-workspace.yaml"), "packages: []\n");
+    const { exec, calls } = fakeExec(() => ok());
+    const { env } = cliEnv({ argv: ["web", "--backend", "rest", "--session", "jwt", "--no-git", "--package-manager", "npm"], cwd, exec, env: { npm_config_user_agent: "npm/11.6.2 node/v20" } });
+    expect(await runCli(env)).toBe(0);
+    expect(calls).toEqual(["npm install"]);
+  });
+});

@@ -3,7 +3,7 @@ import { parseCliArgs } from "../src/args.js";
 import { resolveChoices } from "../src/choices.js";
 import { allStacks, stackId } from "../src/options.js";
 import { projectTarget } from "../src/project-target.js";
-import { reproduceCommand, shellQuote } from "../src/summary.js";
+import { formatDuration, reproduceCommand, shellQuote } from "../src/summary.js";
 import { noPrompts } from "./helpers.js";
 
 /** Split a command line the way a POSIX shell would for the quoting shellQuote produces. */
@@ -38,5 +38,17 @@ describe("shellQuote", () => {
   it.each(cases)("quotes %j as %s", (word, expected) => {
     expect(shellQuote(word)).toBe(expected);
     expect(shellSplit(shellQuote(word))).toEqual([word]);
+  });
+});
+
+describe("formatDuration", () => {
+  const cases: [number, string][] = [
+    [0.0421, "42 ms"],
+    [0.9994, "999 ms"],
+    [1, "1.0 s"],
+    [12.345, "12.3 s"],
+  ];
+  it.each(cases)("shows %s seconds as %s", (seconds, expected) => {
+    expect(formatDuration(seconds)).toBe(expected);
   });
 });
