@@ -361,6 +361,11 @@ describe("NestJS adapter's mapping of backend answers", () => {
     expect(await errorCode(call(anyAdapter(answering(status, body))))).toBe(expected);
   });
 
+  it("reads a user whose e-mail is null as one without an e-mail", async () => {
+    const adapter = anyAdapter(answering(200, { sub: 7, username: "demo", email: null }));
+    expect(await adapter.me("access-token")).toEqual({ id: "7", name: "demo", email: undefined });
+  });
+
   it("refuses an opaque access token that carries no expiry as bad_response", async () => {
     const adapter = anyAdapter(answering(200, { access_token: "opaque", refresh_token: "opaque" }));
     expect(await errorCode(adapter.login(DEMO))).toBe("bad_response");

@@ -31,7 +31,10 @@ export function profileSchema(fields: { userId: string; userName: string; userEm
     .object({
       [fields.userId]: id,
       [fields.userName]: z.string().min(1),
-      [fields.userEmail]: z.string().optional(),
+      [fields.userEmail]: z
+        .string()
+        .nullish()
+        .transform((email) => email ?? undefined),
     })
     .transform((body) => ({
       id: body[fields.userId] as string,

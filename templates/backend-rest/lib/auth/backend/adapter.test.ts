@@ -437,6 +437,11 @@ describe("REST adapter's mapping of backend answers", () => {
     });
   });
 
+  it("reads a user whose e-mail is null as one without an e-mail", async () => {
+    const adapter = anyAdapter(answering(200, { id: 7, username: "demo", email: null }));
+    expect(await adapter.me("access-token")).toEqual({ id: "7", name: "demo", email: undefined });
+  });
+
   it("refuses an opaque access token that carries no expiry as bad_response", async () => {
     const adapter = anyAdapter(answering(200, { accessToken: "opaque", refreshToken: "opaque" }));
     expect(await errorCode(adapter.login(DEMO))).toBe("bad_response");
