@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 
+/** The generated, git-ignored file with this machine's settings and secret. */
 export const ENV_LOCAL = ".env.local";
+/** The committed file documenting every variable (rendered from the layers' `_env.example`). */
 export const ENV_EXAMPLE = ".env.example";
 
 const HEADER = [

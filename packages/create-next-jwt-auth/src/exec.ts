@@ -12,6 +12,7 @@ export interface ExecResult {
   reason: string;
 }
 
+/** Where and how long a child process may run. */
 export interface ExecOptions {
   cwd: string;
   /** Kill the child after this long; probes use it so a wedged tool cannot hang the CLI. */

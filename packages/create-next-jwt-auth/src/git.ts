@@ -3,6 +3,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Exec } from "./exec.js";
 
+/** The message of the first commit, as create-next-app words it. */
 export const INITIAL_COMMIT_MESSAGE = "Initial commit from create-next-jwt-auth";
 
 /** What happened to version control; only `committed` leaves a `.git` behind. */

@@ -12,7 +12,8 @@ import {
   type Database,
   type Session,
 } from "./options.js";
-import { validateProjectInput } from "./project-target.js";
+import { projectTarget, validateProjectInput } from "./project-target.js";
+import { targetConflicts } from "./target-dir.js";
 
 /** The shape of the `prompts` function, so tests can answer (or cancel) without a terminal. */
 export type Prompter = (
@@ -23,7 +24,9 @@ export type Prompter = (
 /** The real prompter. */
 export const terminalPrompter: Prompter = (questions, options) => prompts(questions, options);
 
+/** The project directory when none is given or typed. */
 export const DEFAULT_PROJECT_NAME = "my-app";
+/** The database of a db session when none is given: embedded, nothing to run. */
 export const DEFAULT_DATABASE: Database = "sqlite";
 
 /** What the prompts may ask; a question is asked only when its answer is missing. */
@@ -37,11 +40,31 @@ export interface Unanswered {
   givenSession: Session | undefined;
 }
 
+/** What the prompts returned; a key is missing when its question was not asked. */
 export interface PromptAnswers {
   dir?: string;
   backend?: Backend;
   session?: Session;
   db?: Database;
+}
+
+/**
+ * The name prompt's check: a valid name whose directory is free of the user's files,
+ * so a taken directory is caught while the user can still type another name. (Files
+ * the templates would write are checked again after rendering.)
+ */
+export function validateNewProject(value: string, cwd: string): true | string {
+  const valid = validateProjectInput(value, cwd);
+  if (valid !== true) return valid;
+  try {
+    const conflicts = targetConflicts(projectTarget(value, cwd).dir, []);
+    if (conflicts.length === 0) return true;
+    const shown = conflicts.slice(0, 5).join(", ") + (conflicts.length > 5 ? ", …" : "");
+    return `${value} already contains ${shown}; choose another name`;
+  } catch (error) {
+    if (error instanceof CliError) return error.message;
+    throw error;
+  }
 }
 
 function selectChoices<T extends string>(values: readonly T[], labels: Record<T, string>) {
@@ -61,7 +84,7 @@ export async function askMissing(need: Unanswered, prompter: Prompter, cwd: stri
       message: "Project name (or path)",
       initial: DEFAULT_PROJECT_NAME,
       format: (value: string) => value.trim(),
-      validate: (value: string) => validateProjectInput(value, cwd),
+      validate: (value: string) => validateNewProject(value, cwd),
     });
   }
   if (need.backend) {

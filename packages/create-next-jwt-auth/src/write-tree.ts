@@ -3,6 +3,7 @@ import { mkdir, rmdir, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { CliError } from "./errors.js";
 
+/** How `writeTree` treats particular files. */
 export interface WriteOptions {
   /** Relative paths written readable by the owner only (secrets such as `.env.local`). */
   privatePaths?: ReadonlySet<string>;

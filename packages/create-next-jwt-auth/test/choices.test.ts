@@ -1,11 +1,13 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import prompts from "prompts";
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../src/args.js";
 import { resolveChoices } from "../src/choices.js";
 import { CliError } from "../src/errors.js";
 import type { Stack } from "../src/options.js";
-import { terminalPrompter, type Prompter } from "../src/prompts.js";
-import { noPrompts } from "./helpers.js";
+import { terminalPrompter, validateNewProject, type Prompter } from "../src/prompts.js";
+import { noPrompts, tempDir } from "./helpers.js";
 
 const cwd = "/work/here";
 
@@ -128,5 +130,26 @@ describe("the real prompts library", () => {
     await expect(
       resolveChoices(parseCliArgs([]), { cwd, interactive: true, prompter: terminalPrompter }),
     ).rejects.toMatchObject({ code: "CANCELLED" });
+  });
+});
+
+describe("validateNewProject (the name prompt)", () => {
+  const cases: [string, Record<string, string>, string, RegExp | true][] = [
+    ["accepts a name whose directory does not exist", {}, "fresh", true],
+    ["accepts a directory with only harmless files", { "repo/LICENSE": "MIT" }, "repo", true],
+    ["rejects a directory with the user's files and names them", { "taken/a.txt": "", "taken/b.txt": "" }, "taken", /taken already contains a\.txt, b\.txt; choose another name/],
+    ["shortens a long list of conflicts", Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`big/f${i}`, ""])), "big", /f0, f1, f2, f3, f4, …/],
+    ["rejects a path that is a file", { "file": "" }, "file", /not a directory/],
+    ["rejects an invalid name", {}, "Bad Name", /capital letters/],
+  ];
+  it.each(cases)("%s", (_name, files, input, expected) => {
+    const dir = tempDir();
+    for (const [path, contents] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), contents);
+    }
+    const verdict = validateNewProject(input, dir);
+    if (expected === true) expect(verdict).toBe(true);
+    else expect(verdict).toMatch(expected);
   });
 });
