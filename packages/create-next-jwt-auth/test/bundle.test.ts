@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { builtinModules } from "node:module";
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -10,10 +10,13 @@ const BUNDLE = join(PACKAGE, "dist/index.js");
 const manifest = JSON.parse(readFileSync(join(PACKAGE, "package.json"), "utf8"));
 const bundle = readFileSync(BUNDLE, "utf8");
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split("\\").join("/"))
+/** Relative POSIX paths of every file under `dir` (hand-walked: Node 20.9 has no Dirent.parentPath). */
+function filesUnder(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((entry) => {
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? filesUnder(dir, rel) : [rel];
+    })
     .sort();
 }
 

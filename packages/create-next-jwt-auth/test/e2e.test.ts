@@ -68,7 +68,7 @@ function runInTerminal(cwd: string, cliArgs: string[], steps: [RegExp, string][]
 const DOWN = "\u001b[B";
 const ENTER = "\r";
 
-describe("the bundled CLI", () => {
+describe("the bundled CLI", { timeout: DEADLINE_MS + 15_000 }, () => {
   it("creates a project from flags with stdin closed, and never prompts", async () => {
     const cwd = tempDir();
     const result = await run(process.execPath, [BUNDLE, "flags-app", "--backend", "nestjs", "--session", "jwt", "--yes", "--no-install", "--no-git"], { cwd, stdin: "ignore" });
