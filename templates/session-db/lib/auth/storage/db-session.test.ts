@@ -1,0 +1,143 @@
+/**
+ * Database sessions end to end in-process: the real storage, a real SQLite
+ * file, the real adapter of this app's backend style against its own mock.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { JWT } from "next-auth/jwt";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createMockBackend } from "@/mock/backend";
+import { serveMock, type RunningMock } from "@/mock/kit/server";
+import type { TokenSet } from "../backend/types";
+import type { SessionStore } from "../store/types";
+
+type App = {
+  storage: typeof import("./session-storage").sessionStorage;
+  store: SessionStore;
+  adapter: ReturnType<typeof import("../adapter").getAdapter>;
+};
+
+let mock: RunningMock;
+let dir: string;
+let app: App;
+
+beforeAll(async () => {
+  mock = await serveMock(
+    await createMockBackend({ accessTtlSeconds: 60, refreshTtlSeconds: 300 }),
+    0,
+  );
+});
+afterAll(async () => {
+  await mock.close();
+  vi.unstubAllEnvs();
+});
+
+beforeEach(async () => {
+  mock.store.reset();
+  dir = mkdtempSync(join(tmpdir(), "db-session-"));
+  vi.resetModules();
+  vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(32));
+  vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+  vi.stubEnv("BACKEND_URL", mock.url);
+  vi.stubEnv("DATABASE_URL", `file:${join(dir, "sessions.db")}`);
+  const { sessionStorage } = await import("./session-storage");
+  const { getSessionStore } = await import("../store/open-store");
+  const { getAdapter } = await import("../adapter");
+  app = { storage: sessionStorage, store: getSessionStore(), adapter: getAdapter() };
+});
+afterEach(async () => {
+  await app.store.close();
+  delete (globalThis as { __sessionStore?: unknown }).__sessionStore;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Sign in at the mock; `adjust` changes the tokens before they are stored. */
+async function signIn(
+  adjust: (t: TokenSet) => TokenSet = (t) => t,
+): Promise<{ token: JWT; cookie: string }> {
+  const tokens = await app.adapter.login({ username: "demo", password: "demo-password" });
+  const user = await app.adapter.me(tokens.accessToken);
+  const token = await app.storage.create({ user, tokens: adjust(tokens), userAgent: "test-agent" });
+  const cookie = await app.storage.jwt!.encode!({ token, secret: "unused" });
+  return { token, cookie };
+}
+
+async function decode(cookie: string): Promise<JWT> {
+  const token = await app.storage.jwt!.decode!({ token: cookie, secret: "unused" });
+  if (!token) throw new Error("cookie did not decode");
+  return token;
+}
+
+const expired = (t: TokenSet): TokenSet => ({ ...t, accessTokenExpiresAt: Date.now() - 1 });
+
+describe("database sessions", () => {
+  it("put only an opaque session id in the cookie and keep user and tokens in the row", async () => {
+    const { cookie } = await signIn();
+    expect(cookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const session = await app.storage.read(await decode(cookie));
+    expect(session?.user.name).toBe("demo");
+    expect(session?.tokens.accessToken).toBeTruthy();
+    expect(cookie).not.toContain(session!.tokens.accessToken);
+  });
+
+  it("refresh on read, once for 20 concurrent readers, without changing the cookie", async () => {
+    const { token, cookie } = await signIn(expired);
+    const sessions = await Promise.all(
+      Array.from({ length: 20 }, async () => app.storage.read(await decode(cookie))),
+    );
+    expect(mock.store.stats.refreshes).toBe(1);
+    expect(mock.store.stats.reusedRefreshes).toBe(0);
+    const fresh = sessions[0]!.tokens;
+    for (const s of sessions) expect(s?.tokens).toEqual(fresh);
+    expect(fresh.accessTokenExpiresAt).toBeGreaterThan(Date.now());
+    expect(await app.storage.jwt!.encode!({ token, secret: "unused" })).toBe(cookie);
+  });
+
+  it("end the session when the backend refuses the refresh token, deleting the row", async () => {
+    const { cookie } = await signIn((t) => ({
+      ...expired(t),
+      refreshToken: "not-a-valid-refresh-token",
+    }));
+    expect(await app.storage.read(await decode(cookie))).toBeNull();
+    expect(mock.store.stats.rejectedRefreshes).toBe(1);
+    expect(await app.store.get(cookie, Date.now())).toBeNull();
+  });
+
+  it("revoke at sign-out: a copied cookie stops working at once", async () => {
+    const { token, cookie } = await signIn();
+    const copied = cookie;
+    const ended = await app.storage.end(token, "expired");
+    expect(await app.storage.jwt!.encode!({ token: ended, secret: "unused" })).toBe(
+      "ended.expired",
+    );
+    expect(await app.storage.read(await decode(copied))).toBeNull();
+  });
+
+  it("persist a rotation only while the row still holds the refresh token that was exchanged", async () => {
+    const { token, cookie } = await signIn();
+    const before = (await app.store.get(cookie, Date.now()))!;
+    const next = { ...before.tokens, accessToken: "at-next", refreshToken: "rt-next" };
+    await app.storage.persistRotation(token, before.tokens, next);
+    expect((await app.store.get(cookie, Date.now()))?.tokens).toEqual(next);
+
+    const stale = { ...before.tokens, accessToken: "at-stale", refreshToken: "rt-stale" };
+    await app.storage.persistRotation(token, before.tokens, stale);
+    expect((await app.store.get(cookie, Date.now()))?.tokens).toEqual(next);
+  });
+
+  it("keep a session whose refresh another process already completed when this one's refresh failed", async () => {
+    const { token, cookie } = await signIn();
+    expect(await app.storage.end(token, "refresh_failed")).toEqual(token);
+    expect(await app.store.get(cookie, Date.now())).not.toBeNull();
+  });
+
+  it("list the user's sessions with the user agent", async () => {
+    const { cookie } = await signIn();
+    await signIn();
+    const me = (await app.store.get(cookie, Date.now()))!;
+    const list = await app.store.listForUser(me.user.id, Date.now());
+    expect(list).toHaveLength(2);
+    expect(list.every((s) => s.userAgent === "test-agent")).toBe(true);
+  });
+});
