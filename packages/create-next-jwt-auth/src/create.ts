@@ -7,6 +7,7 @@ import { helpText } from "./help.js";
 import { installDependencies, type InstallResult } from "./install.js";
 import type { Output } from "./io.js";
 import { choosePackageManager, enclosingPnpmWorkspace, installCommand, packageManagerSpec } from "./package-manager.js";
+import { dryRunText } from "./dry-run.js";
 import { envVariableNames, projectFiles, scriptNames } from "./project-files.js";
 import type { Prompter } from "./prompts.js";
 import { createStyle } from "./style.js";
@@ -84,23 +85,22 @@ export async function create(io: CliEnvironment): Promise<0 | 1> {
   const git = args.git ?? true;
   const reproduce = reproduceCommand({ target, stack, packageManager, install, git });
 
+  const workspace = packageManager === "pnpm" ? enclosingPnpmWorkspace(target.dir) : undefined;
+  const ignoreWorkspace = workspace !== undefined;
+  const installLine = installCommand(packageManager, { ignoreWorkspace }).flat().join(" ");
+
   if (args.dryRun) {
-    io.stdout.write(`Dry run: ${target.name} would be created in ${target.dir} with ${tree.size} files:\n`);
-    for (const path of tree.keys()) {
-      io.stdout.write(`  ${path}${privatePaths.has(path) ? style.dim("  (generated secret, not shown)") : ""}\n`);
-    }
-    io.stdout.write(`Then: ${install ? `${packageManager} install` : "no install"}, ${git ? "git init and commit" : "no git"}.\n`);
-    io.stdout.write(`Nothing was written.\n\nReproduce without prompts:\n  ${reproduce}\n`);
+    const text = dryRunText(
+      { name: target.name, dir: target.dir, tree, privatePaths, installCommand: install ? installLine : undefined, git, reproduce },
+      style,
+    );
+    io.stdout.write(text);
     return 0;
   }
 
   const fileCount = await writeTree(target.dir, tree, { privatePaths });
   const seconds = (now() - started) / 1000;
   io.stdout.write(`Wrote ${fileCount} files to ${target.dir}\n`);
-
-  const workspace = packageManager === "pnpm" ? enclosingPnpmWorkspace(target.dir) : undefined;
-  const ignoreWorkspace = workspace !== undefined;
-  const installLine = installCommand(packageManager, { ignoreWorkspace }).flat().join(" ");
   if (workspace) {
     io.stdout.write(
       `Note: ${target.display} is inside the pnpm workspace at ${workspace}; it is installed on its own ` +
