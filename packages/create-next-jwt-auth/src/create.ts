@@ -60,8 +60,6 @@ export async function create(io: CliEnvironment): Promise<0 | 1> {
     io.stdout.write(`Using defaults (${why}): ${choices.defaulted.join(", ")}\n`);
   }
   const { target, stack } = choices;
-  // Timed from here: the time spent answering prompts is not the generator's.
-  const started = now();
 
   const userAgent = io.env.npm_config_user_agent;
   const packageManager = choosePackageManager(args.packageManager, userAgent);
@@ -72,6 +70,8 @@ export async function create(io: CliEnvironment): Promise<0 | 1> {
     );
   }
 
+  // Timed from here: answering prompts and asking the package manager are not generating.
+  const started = now();
   const { tree, privatePaths } = projectFiles({
     templatesRoot: io.templatesRoot(),
     name: target.name,

@@ -3,6 +3,7 @@ export { resolveChoices, type Choices } from "./choices.js";
 export { runCli } from "./cli.js";
 export { createContext, DEMO_USER, runScript, type TemplateContext } from "./context.js";
 export { create, type CliEnvironment } from "./create.js";
+export { dryRunText } from "./dry-run.js";
 export { envLocalFrom, generateSecret } from "./env-local.js";
 export { CliError, ERROR_CODES, exitCodeFor, type ErrorCode } from "./errors.js";
 export { execaExec, type Exec, type ExecResult } from "./exec.js";
