@@ -12,7 +12,7 @@ import { DEFAULT_DATABASE, DEFAULT_PROJECT_NAME } from "./prompts.js";
 import { CLI_NAME, CLI_VERSION } from "./version.js";
 
 function describe<T extends string>(values: readonly T[], labels: Record<T, string>): string {
-  return values.map((value) => `      ${value.padEnd(9)}${labels[value]}`).join("\n");
+  return values.map((value) => `      ${value.padEnd(10)}${labels[value]}`).join("\n");
 }
 
 /** `--help`, built from the option tuples so it cannot drift from what is accepted. */
