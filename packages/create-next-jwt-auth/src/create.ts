@@ -116,7 +116,7 @@ export async function create(io: CliEnvironment): Promise<0 | 1> {
 
   let gitResult: GitResult | undefined;
   if (git) {
-    gitResult = await initGitRepository(target.dir, io.exec);
+    gitResult = await initGitRepository(target.dir, io.exec, { neverCommit: [...privatePaths] });
     if (gitResult.status === "failed") {
       io.stderr.write(style.yellow(`! ${gitResult.reason}. The project has no git repository; run git init yourself.\n`));
     }

@@ -19,7 +19,17 @@ export type GitResult =
  * call made is removed so the user is left with a plain, usable project rather than
  * a repository with no commits.
  */
-export async function initGitRepository(dir: string, exec: Exec): Promise<GitResult> {
+export async function initGitRepository(
+  dir: string,
+  exec: Exec,
+  options: {
+    /**
+     * Paths never to commit, whatever the .gitignore says: a template whose ignore
+     * rules regress must not put a generated secret into the first commit.
+     */
+    neverCommit?: readonly string[];
+  } = {},
+): Promise<GitResult> {
   const gitDir = join(dir, ".git");
   if (existsSync(gitDir)) return { status: "skipped", reason: "the directory already has a .git" };
 
@@ -35,6 +45,9 @@ export async function initGitRepository(dir: string, exec: Exec): Promise<GitRes
   const steps: [string, string[]][] = [
     ["init", ["init", "--quiet"]],
     ["add", ["add", "--all"]],
+    ...(options.neverCommit?.length
+      ? [["rm", ["rm", "--cached", "--quiet", "--ignore-unmatch", "--", ...options.neverCommit]] as [string, string[]]]
+      : []),
     ["commit", ["commit", "--quiet", "--message", INITIAL_COMMIT_MESSAGE]],
   ];
   for (const [name, args] of steps) {

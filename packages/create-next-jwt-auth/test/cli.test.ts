@@ -227,7 +227,7 @@ describe("installing", () => {
 describe("git", () => {
   const notARepo = failed("fatal: not a git repository", 128);
   const cases: [string, (line: string) => ReturnType<typeof ok>, RegExp, string[]][] = [
-    ["commits the new project", (l) => (l === "git rev-parse --show-toplevel" ? notARepo : ok()), /initialised with an initial commit/, ["git --version", "git rev-parse --show-toplevel", "git init --quiet", "git add --all", "git commit --quiet --message Initial commit from create-next-jwt-auth"]],
+    ["commits the new project", (l) => (l === "git rev-parse --show-toplevel" ? notARepo : ok()), /initialised with an initial commit/, ["git --version", "git rev-parse --show-toplevel", "git init --quiet", "git add --all", "git rm --cached --quiet --ignore-unmatch -- .env.local", "git commit --quiet --message Initial commit from create-next-jwt-auth"]],
     ["skips when git is missing", () => notFound("git"), /skipped: git is not installed/, ["git --version"]],
     ["skips inside an existing work tree", (l) => (l === "git rev-parse --show-toplevel" ? ok("/monorepo") : ok("git version 2.39.5")), /skipped: already inside the git work tree \/monorepo/, ["git --version", "git rev-parse --show-toplevel"]],
   ];

@@ -45,6 +45,16 @@ describe("initGitRepository with real git", () => {
     expect(git(dir, "status", "--porcelain")).toBe("");
   });
 
+  it("never commits a private file, even when .gitignore does not ignore it", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
+    writeFileSync(join(dir, ".env.local"), "NEXTAUTH_SECRET=x\n");
+    writeFileSync(join(dir, "package.json"), "{}\n");
+    expect(await initGitRepository(dir, execaExec, { neverCommit: [".env.local"] })).toEqual({ status: "committed" });
+    expect(git(dir, "ls-files").split("\n").sort()).toEqual([".gitignore", "package.json"]);
+    expect(existsSync(join(dir, ".env.local"))).toBe(true);
+  });
+
   it("leaves a project inside an existing work tree alone", async () => {
     const outer = tempDir();
     git(outer, "init", "--quiet");
