@@ -1,0 +1,105 @@
+import type { JWT } from "next-auth/jwt";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { BackendError } from "./backend/errors";
+import type { TokenSet } from "./backend/types";
+
+const adapter = {
+  login: vi.fn(),
+  me: vi.fn(),
+  logout: vi.fn<(tokens: TokenSet) => Promise<void>>(),
+};
+vi.mock("./adapter", () => ({ getAdapter: () => adapter }));
+
+const TOKENS: TokenSet = {
+  accessToken: "at",
+  refreshToken: "rt",
+  accessTokenExpiresAt: Date.now() + 60_000,
+};
+const USER = { id: "1", name: "demo" };
+
+let options: ReturnType<typeof import("./options").authOptions>;
+
+beforeAll(async () => {
+  vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(32));
+  vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+  vi.stubEnv("BACKEND_URL", "http://127.0.0.1:4010");
+  options = (await import("./options")).authOptions();
+});
+
+beforeEach(() => {
+  adapter.login.mockReset();
+  adapter.me.mockReset();
+  adapter.logout.mockReset();
+});
+
+type Authorize = (credentials: Record<string, string>, req: object) => Promise<unknown>;
+
+function authorize(): Authorize {
+  const provider = options.providers[0] as unknown as { options: { authorize: Authorize } };
+  return provider.options.authorize;
+}
+
+describe("authOptions", () => {
+  it("uses our own login page and a JWT session", () => {
+    expect(options.pages?.signIn).toBe("/login");
+    expect(options.session?.strategy).toBe("jwt");
+  });
+
+  it("signs in with the backend and keeps the tokens for the jwt callback only", async () => {
+    adapter.login.mockResolvedValue(TOKENS);
+    adapter.me.mockResolvedValue(USER);
+    const user = await authorize()({ username: "demo", password: "pw" }, { headers: {} });
+    expect(user).toMatchObject({ id: "1", backendUser: USER, tokens: TOKENS });
+  });
+
+  it("answers a wrong login with null, next-auth's generic CredentialsSignin", async () => {
+    adapter.login.mockRejectedValue(new BackendError("invalid_credentials", "nope", 401));
+    await expect(
+      authorize()({ username: "x", password: "y" }, { headers: {} }),
+    ).resolves.toBeNull();
+  });
+
+  it("reports an unreachable backend with a fixed code, never the backend's message", async () => {
+    adapter.login.mockRejectedValue(
+      new BackendError("unavailable", "connect ECONNREFUSED 10.0.0.5:443"),
+    );
+    await expect(authorize()({ username: "x", password: "y" }, { headers: {} })).rejects.toThrow(
+      /^backend_unavailable$/,
+    );
+  });
+
+  it("exposes only the user in the session, never a token", async () => {
+    const token: JWT = { sub: "1", user: USER, backend: TOKENS, authTime: Date.now() };
+    const session = await options.callbacks!.session!({
+      session: { expires: "2030-01-01T00:00:00.000Z", user: USER },
+      token,
+    } as never);
+    expect(session).toEqual({ expires: "2030-01-01T00:00:00.000Z", user: USER });
+  });
+
+  it("flags an ended session instead of exposing it", async () => {
+    const token: JWT = { sub: "1", user: USER, error: "refresh_failed", authTime: Date.now() };
+    const session = await options.callbacks!.session!({
+      session: { expires: "2030-01-01T00:00:00.000Z", user: USER },
+      token,
+    } as never);
+    expect(session).toMatchObject({ error: "refresh_failed" });
+  });
+
+  it("tells the backend on sign-out", async () => {
+    adapter.logout.mockResolvedValue();
+    const token: JWT = { sub: "1", user: USER, backend: TOKENS, authTime: Date.now() };
+    await options.events!.signOut!({ token, session: undefined as never });
+    expect(adapter.logout).toHaveBeenCalledWith(TOKENS);
+  });
+
+  it("still signs out when the backend cannot be told", async () => {
+    adapter.logout.mockRejectedValue(new BackendError("unavailable", "down"));
+    const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const token: JWT = { sub: "1", user: USER, backend: TOKENS, authTime: Date.now() };
+    await expect(
+      options.events!.signOut!({ token, session: undefined as never }),
+    ).resolves.toBeUndefined();
+    spy.mockRestore();
+  });
+});
