@@ -70,5 +70,11 @@ describe("refreshSession", () => {
     refresh.mockRejectedValue(new BackendError("unavailable", "down"));
     const outcome = await refreshSession(TOKEN, SESSION);
     expect(outcome).toEqual({ status: "unavailable", token: TOKEN });
+    refresh.mockResolvedValue(NEW);
+    await expect(refreshSession(TOKEN, SESSION)).resolves.toMatchObject({
+      status: "rotated",
+      tokens: NEW,
+    });
+    expect(refresh).toHaveBeenCalledTimes(2);
   });
 });

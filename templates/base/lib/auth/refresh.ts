@@ -35,6 +35,8 @@ export async function refreshSession(token: JWT, session: LiveSession): Promise<
       () => getAdapter().refresh(previous.refreshToken),
       {
         resultTtlMs: RESULT_TTL_MS,
+        // A refused refresh token stays refused; an unreachable backend may be back in a second.
+        rememberFailure: (error) => !isBackendError(error, "unavailable"),
       },
     );
     const rotated = await sessionStorage.persistRotation(token, previous, next);

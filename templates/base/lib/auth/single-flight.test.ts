@@ -45,6 +45,17 @@ describe("singleFlight", () => {
     expect(task).toHaveBeenCalledTimes(1);
   });
 
+  it("forgets a failure at once when told to, so the next caller tries again", async () => {
+    const task = vi
+      .fn<() => Promise<string>>()
+      .mockRejectedValueOnce(new Error("unavailable"))
+      .mockResolvedValueOnce("new-token");
+    const options = { resultTtlMs: 1000, rememberFailure: () => false };
+    await expect(singleFlight("rt-1", task, options)).rejects.toThrow("unavailable");
+    await expect(singleFlight("rt-1", task, options)).resolves.toBe("new-token");
+    expect(task).toHaveBeenCalledTimes(2);
+  });
+
   it("runs again once the cached result has expired", async () => {
     let now = 0;
     const task = vi.fn(() => Promise.resolve(now));

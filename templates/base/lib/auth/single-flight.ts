@@ -33,7 +33,12 @@ function registry(): Registry {
 export function singleFlight<T>(
   key: string,
   task: () => Promise<T>,
-  options: { resultTtlMs: number; now?: () => number },
+  options: {
+    resultTtlMs: number;
+    now?: () => number;
+    /** Whether a failure is remembered like a result; `false` lets the next caller try again at once. */
+    rememberFailure?: (error: unknown) => boolean;
+  },
 ): Promise<T> {
   const now = options.now ?? Date.now;
   const entries = registry();
@@ -48,7 +53,11 @@ export function singleFlight<T>(
   const settle = () => {
     entry.expiresAt = now() + options.resultTtlMs;
   };
-  entry.promise.then(settle, settle);
+  entry.promise.then(settle, (error: unknown) => {
+    if (options.rememberFailure?.(error) === false) {
+      if (entries.get(key) === entry) entries.delete(key);
+    } else settle();
+  });
   return entry.promise;
 }
 
