@@ -6,6 +6,7 @@
  *   pnpm exec tsx scripts/test-app.ts nestjs-jwt
  *   pnpm exec tsx scripts/test-app.ts rest db sqlite
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -17,6 +18,16 @@ const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const CLI = join(ROOT, "packages/create-next-jwt-auth/dist/index.js");
 export const RESULTS_DIR = join(ROOT, ".tmp/ci");
 const PNPM = ["-y", "pnpm@10"];
+
+/**
+ * pnpm is reached through npx here, so the CLI cannot find it on PATH; give it
+ * the user agent `pnpm create …` would, so the generated `packageManager` field
+ * is exercised as users get it.
+ */
+function pnpmUserAgent(): string {
+  const version = execFileSync("npx", [...PNPM, "--version"], { encoding: "utf8" }).trim();
+  return `pnpm/${version} npm/? node/${process.version} ${process.platform} ${process.arch}`;
+}
 
 export interface AppResult {
   id: string;
@@ -57,6 +68,7 @@ export async function testApp(stack: Stack): Promise<AppResult> {
     PORT: String(ports.app),
     MOCK_PORT: String(ports.mock),
     DATABASE_URL_TEST: postgresUrl,
+    npm_config_user_agent: pnpmUserAgent(),
     ...(stack.db === "postgres" ? { DATABASE_URL: postgresUrl } : {}),
   };
 
