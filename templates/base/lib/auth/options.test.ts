@@ -13,17 +13,24 @@ vi.mock("./adapter", () => ({ getAdapter: () => adapter }));
 const TOKENS: TokenSet = {
   accessToken: "at",
   refreshToken: "rt",
-  accessTokenExpiresAt: Date.now() + 60_000,
+  accessTokenExpiresAt: Date.now() + 10 * 60_000,
 };
 const USER = { id: "1", name: "demo" };
 
 let options: ReturnType<typeof import("./options").authOptions>;
+let storage: typeof import("./storage/session-storage").sessionStorage;
+
+/** A signed-in token made by this app's own session storage (JWT cookie or database row). */
+function signedInToken(): Promise<JWT> {
+  return storage.create({ user: USER, tokens: TOKENS });
+}
 
 beforeAll(async () => {
   vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(32));
   vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
   vi.stubEnv("BACKEND_URL", "http://127.0.0.1:4010");
   options = (await import("./options")).authOptions();
+  storage = (await import("./storage/session-storage")).sessionStorage;
 });
 
 beforeEach(() => {
@@ -69,7 +76,7 @@ describe("authOptions", () => {
   });
 
   it("exposes only the user in the session, never a token", async () => {
-    const token: JWT = { sub: "1", user: USER, backend: TOKENS, authTime: Date.now() };
+    const token = await signedInToken();
     const session = await options.callbacks!.session!({
       session: { expires: "2030-01-01T00:00:00.000Z", user: USER },
       token,
@@ -88,7 +95,7 @@ describe("authOptions", () => {
 
   it("tells the backend on sign-out", async () => {
     adapter.logout.mockResolvedValue();
-    const token: JWT = { sub: "1", user: USER, backend: TOKENS, authTime: Date.now() };
+    const token = await signedInToken();
     await options.events!.signOut!({ token, session: undefined as never });
     expect(adapter.logout).toHaveBeenCalledWith(TOKENS);
   });
@@ -96,7 +103,7 @@ describe("authOptions", () => {
   it("still signs out when the backend cannot be told", async () => {
     adapter.logout.mockRejectedValue(new BackendError("unavailable", "down"));
     const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const token: JWT = { sub: "1", user: USER, backend: TOKENS, authTime: Date.now() };
+    const token = await signedInToken();
     await expect(
       options.events!.signOut!({ token, session: undefined as never }),
     ).resolves.toBeUndefined();

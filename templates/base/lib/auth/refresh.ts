@@ -46,6 +46,6 @@ export async function refreshSession(token: JWT, session: LiveSession): Promise<
     if (!isBackendError(error, "refresh_rejected")) {
       console.error("[auth] refresh failed unexpectedly; ending the session:", error);
     }
-    return { status: "ended", token: await sessionStorage.end(token, "refresh_failed") };
+    return { status: "ended", token: await sessionStorage.end(token, "refresh_failed", previous) };
   }
 }

@@ -77,6 +77,11 @@ export interface SessionStorage {
    * End the session (a refused refresh, a timeout, sign-out). Returns the token
    * to encode: it carries `error` and no longer yields a live session, so the
    * refresh is never attempted again (jwt: tokens dropped; db: row deleted).
+   *
+   * `refused` is the token set the backend turned down, when that is why the
+   * session ends. A db storage shared by several processes keeps the session
+   * only when the row already holds a different refresh token: another process
+   * won the race and its tokens are good.
    */
-  end(token: JWT, reason: SessionEndReason): Promise<JWT>;
+  end(token: JWT, reason: SessionEndReason, refused?: TokenSet): Promise<JWT>;
 }

@@ -128,8 +128,19 @@ describe("database sessions", () => {
 
   it("keep a session whose refresh another process already completed when this one's refresh failed", async () => {
     const { token, cookie } = await signIn();
-    expect(await app.storage.end(token, "refresh_failed")).toEqual(token);
+    const stored = (await app.store.get(cookie, Date.now()))!;
+    // This process was refused an older refresh token; the row already holds a newer one.
+    const refused = { ...stored.tokens, refreshToken: "rotated-out-by-the-winner" };
+    expect(await app.storage.end(token, "refresh_failed", refused)).toEqual(token);
     expect(await app.store.get(cookie, Date.now())).not.toBeNull();
+  });
+
+  it("end the session when the row still holds the refresh token the backend refused, however fresh its access token", async () => {
+    const { token, cookie } = await signIn();
+    const stored = (await app.store.get(cookie, Date.now()))!;
+    const ended = await app.storage.end(token, "refresh_failed", stored.tokens);
+    expect(ended.error).toBe("refresh_failed");
+    expect(await app.store.get(cookie, Date.now())).toBeNull();
   });
 
   it("list the user's sessions with the user agent", async () => {

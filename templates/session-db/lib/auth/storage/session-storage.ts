@@ -143,13 +143,14 @@ export const sessionStorage: SessionStorage = {
     return token;
   },
 
-  async end(token, reason) {
+  async end(token, reason, refused) {
     if (typeof token.sid === "string") {
       const store = getSessionStore();
-      if (reason === "refresh_failed") {
-        // Lost a refresh race to another process: its tokens are good, the session lives on.
+      if (refused) {
+        // Lost a refresh race to another process: the row holds newer tokens, the session lives on.
+        // Anything else (the row still holds what the backend refused) ends it, so it is never retried.
         const current = await store.get(token.sid, Date.now());
-        if (current && !needsRefresh(current.tokens)) return token;
+        if (current && current.tokens.refreshToken !== refused.refreshToken) return token;
       }
       await store.delete(token.sid);
     }
