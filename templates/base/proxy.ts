@@ -12,6 +12,32 @@ import {
 } from "@/lib/auth/session-cookie";
 import { sessionStorage } from "@/lib/auth/storage/session-storage";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { createNonce, currentSecurityHeaderOptions, securityHeaders } from "@/lib/security/headers";
+
+/** Routes that read the session; every other page only gets the security headers. */
+const SESSION_ROUTES = ["/dashboard", "/api/auth/session", "/api/proxy"];
+
+function readsSession(pathname: string): boolean {
+  return SESSION_ROUTES.some((route) => pathname === route || pathname.startsWith(`${route}/`));
+}
+
+/**
+ * A per-request nonce in the CSP, on the request (Next reads it there and puts
+ * it on its own scripts; `x-nonce` is for your own `<Script nonce>`) and on the
+ * response (the browser enforces it).
+ */
+function withSecurityHeaders(request: NextRequest): (response: NextResponse) => NextResponse {
+  const nonce = createNonce();
+  const headers = securityHeaders(nonce, currentSecurityHeaderOptions());
+  request.headers.set("x-nonce", nonce);
+  for (const [name, value] of headers) {
+    if (name === "Content-Security-Policy") request.headers.set(name, value);
+  }
+  return (response) => {
+    for (const [name, value] of headers) response.headers.set(name, value);
+    return response;
+  };
+}
 
 /**
  * Runs before the matched routes (Next 16's `proxy.ts`, formerly middleware):
@@ -26,8 +52,14 @@ import { safeCallbackUrl } from "@/lib/safe-callback-url";
  * 3. Redirects protected pages to `/login` when there is no session. This is an
  *    optimistic check only: every read of backend data verifies the session
  *    again (`lib/auth/session.ts`, `app/api/proxy`).
+ * 4. Gives every page its security headers, with a fresh CSP nonce
+ *    (`lib/security/headers.ts`).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const secure = withSecurityHeaders(request);
+  if (!readsSession(request.nextUrl.pathname)) {
+    return secure(NextResponse.next({ request: { headers: request.headers } }));
+  }
   const token = await readSessionToken(request.cookies);
   const state = await sessionState(token);
   let write: SessionCookieWrite | undefined;
@@ -51,18 +83,22 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     login.searchParams.set("callbackUrl", safeCallbackUrl(`${pathname}${search}`));
     const redirect = NextResponse.redirect(login);
     if (write) applySessionCookiesToResponse(redirect, write);
-    return redirect;
+    return secure(redirect);
   }
 
   if (write) applySessionCookiesToRequest(request, write);
   const response = NextResponse.next({ request: { headers: request.headers } });
   if (write) applySessionCookiesToResponse(response, write);
-  return response;
+  return secure(response);
 }
 
 export const config = {
-  // Everything that reads the session: protected pages, next-auth's session
-  // endpoint (it re-issues the cookie, which must not resurrect an old token)
-  // and the backend proxy.
-  matcher: ["/dashboard/:path*", "/api/auth/session", "/api/proxy/:path*"],
+  // Every page (security headers), next-auth's session endpoint (it re-issues
+  // the cookie, which must not resurrect an old token) and the backend proxy;
+  // not static assets nor next-auth's other endpoints.
+  matcher: [
+    "/api/auth/session",
+    "/api/proxy/:path*",
+    "/((?!api/|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|xml|webmanifest)$).*)",
+  ],
 };
