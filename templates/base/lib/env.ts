@@ -23,6 +23,13 @@ const positiveInt = (fallback: number) =>
     .positive("must be positive")
     .default(fallback);
 
+const nonNegativeInt = (fallback: number) =>
+  z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(0, "must be 0 or more")
+    .default(fallback);
+
 const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
   .transform((value) => value.replace(/\/+$/, ""));
@@ -52,6 +59,10 @@ export const commonEnvSchema = z.object({
   BACKEND_PROXY_PREFIXES: prefixList,
   SESSION_IDLE_TIMEOUT: positiveInt(30 * 60),
   SESSION_ABSOLUTE_TIMEOUT: positiveInt(12 * 60 * 60),
+  LOGIN_MAX_FAILURES: positiveInt(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(20),
+  LOGIN_LOCKOUT_SECONDS: positiveInt(30),
+  TRUST_PROXY: nonNegativeInt(0),
 });
 
 export const envSchema = commonEnvSchema.extend(backendEnvSchema.shape);

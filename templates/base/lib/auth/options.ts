@@ -7,6 +7,7 @@ import { BackendError, isBackendError } from "./backend/errors";
 import { sessionCookieName, sessionCookieOptions, isSecureCookies } from "./cookies";
 import { currentSecret, sessionCodec } from "./jwt-codec";
 import { sessionState } from "./live-session";
+import { attemptKeys, loginThrottle } from "./login-guard";
 import { signInErrorCode } from "./sign-in-errors";
 import { sessionStorage } from "./storage/session-storage";
 
@@ -41,15 +42,21 @@ export function authOptions(): NextAuthOptions {
           const password = credentials?.password ?? "";
           if (!username || !password) return null;
           const adapter = getAdapter();
+          // The route refused this attempt already if it had to wait; here only outcomes are counted.
+          const keys = attemptKeys(username, req.headers);
           try {
             const tokens = await adapter.login({ username, password });
+            await loginThrottle().succeeded(keys);
             const user = await adapter.me(tokens.accessToken);
             const userAgent = (req.headers as Record<string, string | undefined> | undefined)?.[
               "user-agent"
             ];
             return { id: user.id, name: user.name, backendUser: user, tokens, userAgent };
           } catch (error) {
-            if (isBackendError(error, "invalid_credentials")) return null;
+            if (isBackendError(error, "invalid_credentials")) {
+              await loginThrottle().failed(keys);
+              return null;
+            }
             // next-auth forwards a thrown message as the `error` of signIn(): a fixed code, never details.
             if (!(error instanceof BackendError)) console.error("[auth] sign-in failed:", error);
             else if (error.code !== "unavailable" && error.code !== "throttled") {

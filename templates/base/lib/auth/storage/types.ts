@@ -1,5 +1,6 @@
 import type { JWT, JWTOptions } from "next-auth/jwt";
 import type { BackendUser, TokenSet } from "../backend/types";
+import type { LoginAttemptStore } from "../login-attempts";
 
 /**
  * Why a session ended before its cookie did. Exposed to the client as a flag so
@@ -52,6 +53,13 @@ export interface SessionStorage {
 
   /** next-auth `jwt.encode`/`jwt.decode` overrides; `undefined` keeps next-auth's encrypted JWT. */
   readonly jwt: Pick<JWTOptions, "encode" | "decode"> | undefined;
+
+  /**
+   * Where failed sign-ins are counted for the login throttle. Absent: in this
+   * process's memory (per process, forgotten on restart; fine for one
+   * instance). A shared store makes the limit hold across instances.
+   */
+  readonly loginAttempts?: LoginAttemptStore;
 
   /**
    * Called once by the `jwt` callback at sign-in. Returns the claims that

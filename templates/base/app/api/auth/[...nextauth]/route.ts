@@ -1,12 +1,18 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
+import { throttledSignIn } from "@/lib/auth/login-guard";
 import { authOptions } from "@/lib/auth/options";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(request: NextRequest, context: RouteContext): Promise<Response> {
-  const response = (await NextAuth(request, context, authOptions())) as Response;
   const { nextauth } = await context.params;
+  if (request.method === "POST" && nextauth.join("/") === "callback/credentials") {
+    // Too many failures for this username or address: 429 before the backend is asked.
+    const throttled = await throttledSignIn(request);
+    if (throttled) return throttled;
+  }
+  const response = (await NextAuth(request, context, authOptions())) as Response;
   if (request.method === "POST" && nextauth[0] === "signout") {
     // Sign-out also wipes every cookie of this origin in the browser, belt and braces.
     const headers = new Headers(response.headers);
@@ -14,6 +20,8 @@ async function handler(request: NextRequest, context: RouteContext): Promise<Res
     headers.set("Cache-Control", "no-store");
     return new Response(response.body, { status: response.status, headers });
   }
+  // A response that sets or clears the session cookie must never be cached (sign-in sets it).
+  if (response.headers.has("set-cookie")) response.headers.set("Cache-Control", "no-store");
   return response;
 }
 
