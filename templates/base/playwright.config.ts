@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
-import { APP_PORT, E2E_ACCESS_TTL, E2E_REFRESH_TTL, MOCK_PORT } from "./e2e/settings";
+import {
+  APP_PORT,
+  E2E_ACCESS_TTL,
+  E2E_LOGIN_MAX_FAILURES,
+  E2E_REFRESH_TTL,
+  MOCK_PORT,
+} from "./e2e/settings";
 
 /**
  * End-to-end tests run against a production build (`next build && next start`)
@@ -23,6 +29,11 @@ function chromiumExecutable(): string | undefined {
 }
 
 const executablePath = chromiumExecutable();
+
+// Tests never depend on a developer's .env.local secret. Set once here, in the
+// runner, so that the workers (which load this file again) see the same value
+// and e2e/security.spec.ts can look for it in the client bundles.
+const secret = (process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url"));
 
 export default defineConfig({
   testDir: "./e2e",
@@ -78,8 +89,8 @@ export default defineConfig({
         PORT: String(port),
         NEXTAUTH_URL: `http://localhost:${port}`,
         BACKEND_URL: `http://127.0.0.1:${mockPort}`,
-        // Tests never depend on a developer's .env.local secret.
-        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+        NEXTAUTH_SECRET: secret,
+        LOGIN_MAX_FAILURES: String(E2E_LOGIN_MAX_FAILURES),
         BACKEND_PROXY_PREFIXES: "",
       },
     },

@@ -7,3 +7,5 @@ export const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
 export const E2E_ACCESS_TTL = 10;
 /** Seconds; short so that a test can outlive a refresh token. */
 export const E2E_REFRESH_TTL = 30;
+/** Failed sign-ins per username before the login throttle answers 429. */
+export const E2E_LOGIN_MAX_FAILURES = 3;

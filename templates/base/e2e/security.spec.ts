@@ -1,0 +1,147 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, resetMock, signIn } from "./helpers";
+import { E2E_LOGIN_MAX_FAILURES, MOCK_URL } from "./settings";
+
+test.beforeEach(async () => {
+  await resetMock();
+});
+
+/** Collects the browser's CSP violation reports of a page. */
+function cspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
+test("every page answers with a nonce-based CSP and the other security headers", async ({
+  request,
+}) => {
+  const nonces = new Set<string>();
+  for (const path of ["/", "/login", "/dashboard", "/no-such-page"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).toContain("object-src 'none'");
+    expect(csp, path).toContain("base-uri 'self'");
+    expect(csp, path).not.toContain("unsafe-eval");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"], path).toContain("camera=()");
+    // `next start` is a production server.
+    expect(headers["strict-transport-security"], path).toMatch(/^max-age=\d+/);
+    nonces.add(/'nonce-([^']+)'/.exec(csp)![1]!);
+  }
+  expect(nonces.size).toBe(4);
+});
+
+test("every script Next renders carries this response's nonce, and the pages still work", async ({
+  page,
+  request,
+}) => {
+  const response = await request.get("/login");
+  const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")![1];
+  const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
+
+  const violations = cspViolations(page);
+  // Hydrated: the client-side sign-in runs and navigates.
+  await signIn(page);
+  await expect(page.getByTestId("proxy-status")).toHaveText("200");
+  expect(violations).toEqual([]);
+});
+
+test("the responses that set or clear the session cookie are not cacheable; sign-out clears site cookies", async ({
+  page,
+}) => {
+  const signInResponse = page.waitForResponse((r) =>
+    r.url().includes("/api/auth/callback/credentials"),
+  );
+  await signIn(page);
+  const signedIn = await signInResponse;
+  // allHeaders(): headers() leaves out cookie and other security-related headers.
+  const signedInHeaders = await signedIn.allHeaders();
+  expect(signedInHeaders["set-cookie"]).toContain("session-token");
+  expect(signedInHeaders["cache-control"]).toContain("no-store");
+
+  const signOutResponse = page.waitForResponse((r) => r.url().includes("/api/auth/signout"));
+  await page.getByRole("button", { name: "Sign out" }).click();
+  const signedOut = await signOutResponse;
+  const signedOutHeaders = await signedOut.allHeaders();
+  expect(signedOutHeaders["clear-site-data"]).toBe('"cookies"');
+  expect(signedOutHeaders["cache-control"]).toContain("no-store");
+});
+
+test("repeated failed sign-ins for one username are throttled: 429 with Retry-After", async ({
+  page,
+}) => {
+  // A name of its own, so no other test's sign-ins are throttled by this one.
+  const username = `throttle-${Date.now()}`;
+  const alert = page.locator("form").getByRole("alert");
+  const attempt = async () => {
+    await page.goto("/login");
+    await page.getByLabel("Username").fill(username);
+    await page.getByLabel("Password").fill("wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alert).toBeVisible();
+    return alert.textContent();
+  };
+  for (let i = 0; i < E2E_LOGIN_MAX_FAILURES; i++) {
+    expect(await attempt()).toBe("Incorrect username or password.");
+  }
+  expect(await attempt()).toMatch(/Too many attempts/);
+
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as {
+    csrfToken: string;
+  };
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { username, password: "wrong-password", csrfToken, json: "true" },
+  });
+  expect(response.status()).toBe(429);
+  const retryAfter = Number(response.headers()["retry-after"]);
+  expect(retryAfter).toBeGreaterThan(0);
+  expect(Number.isInteger(retryAfter)).toBe(true);
+
+  // Another user is not affected.
+  await signIn(page, DEMO);
+});
+
+/** Every file under `dir`, recursively. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+test("the client bundles contain no secret, no backend address and no token field", async () => {
+  // `next build` ran before the tests (playwright.config.ts): scan what browsers download.
+  const staticDir = fileURLToPath(new URL("../.next/static", import.meta.url));
+  const files = await filesUnder(staticDir);
+  expect(files.some((f) => f.endsWith(".js"))).toBe(true);
+  const forbidden = [
+    process.env.NEXTAUTH_SECRET!,
+    MOCK_URL,
+    "NEXTAUTH_SECRET",
+    "BACKEND_URL",
+    "CLIENT_SECRET",
+    "client_secret",
+    "accessToken",
+    "refreshToken",
+    "access_token",
+    "refresh_token",
+  ];
+  const found: string[] = [];
+  for (const file of files) {
+    const text = await readFile(file, "utf8");
+    for (const needle of forbidden) {
+      if (text.includes(needle)) found.push(`${file.slice(staticDir.length)}: ${needle}`);
+    }
+  }
+  expect(found).toEqual([]);
+});
