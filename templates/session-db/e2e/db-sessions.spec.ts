@@ -42,7 +42,9 @@ test("the sessions page lists every signed-in browser and signs out the others",
 }) => {
   // Alice, so that sessions other tests left for the demo user do not count.
   const laptop = await signedInPage(browser, ALICE);
-  await laptop.page.goto("/dashboard/sessions");
+  await laptop.page.goto("/dashboard");
+  await laptop.page.getByRole("link", { name: "Your sessions" }).click();
+  await expect(laptop.page).toHaveURL(/\/dashboard\/sessions$/);
   const signOutOthers = laptop.page.getByTestId("sign-out-others");
   if (await signOutOthers.isEnabled()) await signOutOthers.click();
   await expect(laptop.page.getByTestId("session-row")).toHaveCount(1);
