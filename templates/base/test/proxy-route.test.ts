@@ -46,9 +46,7 @@ async function loadApp(backendUrl: string) {
  * alters the backend tokens before they are stored, through the storage itself,
  * so the test holds for the JWT cookie and the database session alike.
  */
-async function signedInCookie(
-  mutate: (tokens: TokenSet) => TokenSet = (t) => t,
-): Promise<string> {
+async function signedInCookie(mutate: (tokens: TokenSet) => TokenSet = (t) => t): Promise<string> {
   const { adapter, sessionStorage } = await loadApp(mock.url);
   const tokens = await adapter.login({ username: "demo", password: "demo-password" });
   const user = await adapter.me(tokens.accessToken);

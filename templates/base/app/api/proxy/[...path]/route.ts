@@ -113,11 +113,7 @@ async function handle(request: NextRequest): Promise<NextResponse> {
     result = await send(outcome.tokens.accessToken);
     if (result.ok && result.response.status === 401) {
       await result.response.body?.cancel().catch(() => undefined);
-      const endedToken = await sessionStorage.end(
-        outcome.token,
-        "refresh_failed",
-        outcome.tokens,
-      );
+      const endedToken = await sessionStorage.end(outcome.token, "refresh_failed", outcome.tokens);
       const ended = proxyError(401, "session_expired");
       applySessionCookiesToResponse(ended, await encodeSessionCookies(endedToken, request.cookies));
       return ended;
