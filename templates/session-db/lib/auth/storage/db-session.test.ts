@@ -9,7 +9,7 @@ import type { JWT } from "next-auth/jwt";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createMockBackend } from "@/mock/backend";
 import { serveMock, type RunningMock } from "@/mock/kit/server";
-import type { TokenSet } from "../backend/types";
+import type { BackendUser, TokenSet } from "../backend/types";
 import type { SessionStore } from "../store/types";
 
 type App = {
@@ -55,12 +55,12 @@ afterEach(async () => {
 /** Sign in at the mock; `adjust` changes the tokens before they are stored. */
 async function signIn(
   adjust: (t: TokenSet) => TokenSet = (t) => t,
-): Promise<{ token: JWT; cookie: string }> {
+): Promise<{ token: JWT; cookie: string; user: BackendUser }> {
   const tokens = await app.adapter.login({ username: "demo", password: "demo-password" });
   const user = await app.adapter.me(tokens.accessToken);
   const token = await app.storage.create({ user, tokens: adjust(tokens), userAgent: "test-agent" });
   const cookie = await app.storage.jwt!.encode!({ token, secret: "unused" });
-  return { token, cookie };
+  return { token, cookie, user };
 }
 
 async function decode(cookie: string): Promise<JWT> {
@@ -73,10 +73,10 @@ const expired = (t: TokenSet): TokenSet => ({ ...t, accessTokenExpiresAt: Date.n
 
 describe("database sessions", () => {
   it("put only an opaque session id in the cookie and keep user and tokens in the row", async () => {
-    const { cookie } = await signIn();
+    const { cookie, user } = await signIn();
     expect(cookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const session = await app.storage.read(await decode(cookie));
-    expect(session?.user.name).toBe("demo");
+    expect(session?.user).toEqual(user);
     expect(session?.tokens.accessToken).toBeTruthy();
     expect(cookie).not.toContain(session!.tokens.accessToken);
   });
