@@ -30,8 +30,12 @@ describe("security headers", () => {
     expect(policy.has("upgrade-insecure-requests")).toBe(true);
   });
 
-  it("allows eval only in development, where React needs it", () => {
+  it("allows eval and inline styles only in development, where React and Next's dev CSS need them", () => {
     expect(contentSecurityPolicy("n", DEV)).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy("n", DEV)).get("style-src")).toBe(
+      "'self' 'unsafe-inline'",
+    );
+    expect(directives(contentSecurityPolicy("n", PROD)).get("style-src")).toBe("'self' 'nonce-n'");
     expect(contentSecurityPolicy("n", PROD)).not.toContain("unsafe-eval");
     expect(contentSecurityPolicy("n", PROD)).not.toContain("unsafe-inline");
   });
