@@ -24,6 +24,8 @@ describe("parseEnv", () => {
     expect(env.BACKEND_TIMEOUT_MS).toBe(10_000);
     expect(env.BACKEND_PROXY_PREFIXES).toEqual([]);
     expect(env.NEXTAUTH_SECRET).toEqual(["s".repeat(32)]);
+    // Login throttling: X-Forwarded-For is not believed unless configured.
+    expect(env.TRUST_PROXY).toBe(0);
   });
 
   it("reads a current and a previous secret for rotation", () => {
@@ -47,6 +49,8 @@ describe("parseEnv", () => {
     [{ BACKEND_TIMEOUT_MS: "soon" }, "BACKEND_TIMEOUT_MS must be a whole number"],
     [{ BACKEND_TIMEOUT_MS: "-5" }, "BACKEND_TIMEOUT_MS must be positive"],
     [{ BACKEND_PROXY_PREFIXES: "../admin" }, "BACKEND_PROXY_PREFIXES must be path prefixes"],
+    [{ TRUST_PROXY: "-1" }, "TRUST_PROXY must be 0 or more"],
+    [{ LOGIN_MAX_FAILURES: "0" }, "LOGIN_MAX_FAILURES must be positive"],
   ])("names the bad variable: %j", (override, message) => {
     expect(errorOf({ ...VALID, ...override })).toContain(message);
   });
