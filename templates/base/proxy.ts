@@ -10,7 +10,9 @@ import {
   readSessionToken,
   type SessionCookieWrite,
 } from "@/lib/auth/session-cookie";
+import { isSessionStorageUnavailable } from "@/lib/auth/storage/errors";
 import { sessionStorage } from "@/lib/auth/storage/session-storage";
+import { sessionStorageUnavailable } from "@/lib/auth/storage/unavailable-response";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { createNonce, currentSecurityHeaderOptions, securityHeaders } from "@/lib/security/headers";
 
@@ -60,6 +62,18 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (!readsSession(request.nextUrl.pathname)) {
     return secure(NextResponse.next({ request: { headers: request.headers } }));
   }
+  try {
+    return secure(await withSession(request));
+  } catch (error) {
+    // A session database that is down is not "signed out": answer 503, delete nothing.
+    if (isSessionStorageUnavailable(error)) {
+      return secure(sessionStorageUnavailable(request.nextUrl.pathname));
+    }
+    throw error;
+  }
+}
+
+async function withSession(request: NextRequest): Promise<NextResponse> {
   const token = await readSessionToken(request.cookies);
   const state = await sessionState(token);
   let write: SessionCookieWrite | undefined;
@@ -83,13 +97,13 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     login.searchParams.set("callbackUrl", safeCallbackUrl(`${pathname}${search}`));
     const redirect = NextResponse.redirect(login);
     if (write) applySessionCookiesToResponse(redirect, write);
-    return secure(redirect);
+    return redirect;
   }
 
   if (write) applySessionCookiesToRequest(request, write);
   const response = NextResponse.next({ request: { headers: request.headers } });
   if (write) applySessionCookiesToResponse(response, write);
-  return secure(response);
+  return response;
 }
 
 export const config = {

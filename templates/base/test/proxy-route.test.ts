@@ -202,3 +202,41 @@ describe("backend failures", () => {
     await expect(response.json()).resolves.toEqual({ error: "backend_unavailable" });
   });
 });
+
+describe("a session storage that is down (e.g. its database)", () => {
+  async function storageDown() {
+    const { sessionStorage } = await import("@/lib/auth/storage/session-storage");
+    const { SessionStorageUnavailableError } = await import("@/lib/auth/storage/errors");
+    return vi
+      .spyOn(sessionStorage, "read")
+      .mockRejectedValue(new SessionStorageUnavailableError("database down"));
+  }
+
+  it("makes the proxy route answer 503 JSON, without calling the backend or touching the cookie", async () => {
+    const cookie = await signedInCookie();
+    const read = await storageDown();
+    fetchSpy.mockClear();
+    const response = await route.GET(request(demoPath, { headers: { cookie } }));
+    expect(response.status).toBe(503);
+    await expect(response.json()).resolves.toEqual({ error: "session_store_unavailable" });
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(backendCalls()).toHaveLength(0);
+    read.mockRestore();
+  });
+
+  it.each([
+    ["/api/auth/session", "application/json"],
+    ["/dashboard", "text/html"],
+  ])("makes proxy.ts answer %s with a 503 %s and keep the cookie", async (path, type) => {
+    const cookie = await signedInCookie();
+    const read = await storageDown();
+    const { proxy } = await import("@/proxy");
+    const response = await proxy(new NextRequest(`${APP}${path}`, { headers: { cookie } }));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("content-type")).toContain(type);
+    expect(response.headers.get("set-cookie")).toBeNull();
+    read.mockRestore();
+  });
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import type { BackendUser, TokenSet } from "@/lib/auth/backend/types";
+import { SessionStorageUnavailableError } from "@/lib/auth/storage/errors";
 
 /**
  * One server-side session as the app sees it: tokens already decrypted.
@@ -108,8 +109,8 @@ export interface SessionStore {
 }
 
 /** The database cannot be reached, timed out or is locked. Maps to 503, never to "signed out". */
-export class SessionStoreUnavailableError extends Error {
-  override readonly name = "SessionStoreUnavailableError";
+export class SessionStoreUnavailableError extends SessionStorageUnavailableError {
+  override readonly name: string = "SessionStoreUnavailableError";
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }

@@ -9,7 +9,9 @@ import {
   readSessionToken,
   type SessionCookieWrite,
 } from "@/lib/auth/session-cookie";
+import { isSessionStorageUnavailable } from "@/lib/auth/storage/errors";
 import { sessionStorage } from "@/lib/auth/storage/session-storage";
+import { sessionStorageUnavailable } from "@/lib/auth/storage/unavailable-response";
 import { BodyTooLargeError, limitStream, readLimitedBody } from "@/lib/proxy/body";
 import { checkCrossSite, isRefusedBodyType } from "@/lib/proxy/csrf";
 import { forwardToBackend } from "@/lib/proxy/forward";
@@ -134,11 +136,25 @@ async function handle(request: NextRequest): Promise<NextResponse> {
   return response;
 }
 
+/** A session database that is down gives 503 JSON (nothing is deleted), never a hang or a 500. */
+async function handleOrUnavailable(request: NextRequest): Promise<NextResponse> {
+  try {
+    return await handle(request);
+  } catch (error) {
+    if (isSessionStorageUnavailable(error)) {
+      const response = sessionStorageUnavailable(new URL(request.url).pathname);
+      withProxyHeaders(response.headers);
+      return response;
+    }
+    throw error;
+  }
+}
+
 export {
-  handle as GET,
-  handle as HEAD,
-  handle as POST,
-  handle as PUT,
-  handle as PATCH,
-  handle as DELETE,
+  handleOrUnavailable as GET,
+  handleOrUnavailable as HEAD,
+  handleOrUnavailable as POST,
+  handleOrUnavailable as PUT,
+  handleOrUnavailable as PATCH,
+  handleOrUnavailable as DELETE,
 };

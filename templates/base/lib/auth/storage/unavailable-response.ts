@@ -1,0 +1,32 @@
+import { NextResponse } from "next/server";
+
+/** Seconds a client should wait before trying again. */
+const RETRY_AFTER_SECONDS = "5";
+
+const PAGE = `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>Temporarily unavailable</title></head>
+  <body>
+    <main>
+      <h1>Temporarily unavailable</h1>
+      <p>Sessions cannot be checked right now. You are still signed in; please try again in a moment.</p>
+    </main>
+  </body>
+</html>
+`;
+
+/**
+ * The answer when the session storage is down: a 503 that says so, JSON for
+ * API routes (the client hook and scripts read `error`), a plain page for
+ * pages. Never cached, and it never clears the session cookie.
+ */
+export function sessionStorageUnavailable(pathname: string): NextResponse {
+  const headers = { "Cache-Control": "no-store", "Retry-After": RETRY_AFTER_SECONDS };
+  if (pathname.startsWith("/api/")) {
+    return NextResponse.json({ error: "session_store_unavailable" }, { status: 503, headers });
+  }
+  return new NextResponse(PAGE, {
+    status: 503,
+    headers: { ...headers, "Content-Type": "text/html; charset=utf-8" },
+  });
+}
