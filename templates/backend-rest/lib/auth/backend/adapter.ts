@@ -1,7 +1,7 @@
 import "server-only";
 import type { BackendConfig } from "./config";
 import { BackendError, type BackendErrorCode } from "./errors";
-import { accessTokenExpiresAt, jwtExpiresAt } from "./expiry";
+import { accessTokenExpiresAt, jwtExpiresAt } from "./token-expiry";
 import { backendRequest, backendUrl, type BackendResponse, type HttpOptions } from "./http";
 import { itemsSchema, restErrorSchema, tokenPairSchema, userSchema } from "./schemas";
 import type { BackendAdapter, TokenSet } from "./types";
