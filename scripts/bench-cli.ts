@@ -21,7 +21,7 @@ const runs = Number(process.argv[2] ?? 15);
 if (!existsSync(OURS)) throw new Error("build the CLI first: npm run bootstrap");
 if (!existsSync(PEER)) {
   mkdirSync(PEER_DIR, { recursive: true });
-  execFileSync("npm", ["install", "--no-save", "--prefix", PEER_DIR, "create-next-app@16.4.6"], { stdio: "inherit" });
+  execFileSync("npm", ["install", "--no-save", "--prefix", PEER_DIR, "create-next-app@16.4.3"], { stdio: "inherit" });
 }
 
 function median(values: number[]): number {
@@ -38,13 +38,14 @@ function time(args: string[], env: NodeJS.ProcessEnv = {}): number {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "cnja-bench-"));
+let generated = 0;
 const cases: Record<string, () => number> = {
   "node -e '' (floor)": () => time(["-e", ""]),
   "create-next-app --version": () => time([PEER, "--version"]),
   "create-next-jwt-auth --version": () => time([OURS, "--version"]),
   "create-next-jwt-auth generate (no install, no git)": () => {
-    const dir = mkdtempSync(join(scratch, "app-"));
-    rmSync(dir, { recursive: true });
+    // A fresh, lowercase directory name each run: it becomes the npm package name.
+    const dir = join(scratch, `app-${generated++}`);
     return time([OURS, dir, "--backend", "nestjs", "--session", "jwt", "--yes", "--no-install", "--no-git"]);
   },
 };
