@@ -88,6 +88,14 @@ async function refreshed(
 export const sessionStorage: SessionStorage = {
   kind: "db",
 
+  // Failed sign-ins are counted in the session database, so the throttle holds
+  // across instances and restarts. Resolved per call: the store opens lazily.
+  loginAttempts: {
+    get: (key) => getSessionStore().loginAttempts.get(key),
+    recordFailure: (key, now) => getSessionStore().loginAttempts.recordFailure(key, now),
+    clear: (key) => getSessionStore().loginAttempts.clear(key),
+  },
+
   jwt: {
     // The cookie value: the session id, or a marker saying why the session ended.
     encode({ token }: JWTEncodeParams): Promise<string> {

@@ -43,6 +43,20 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX sessions_idle_expires_at ON sessions (idle_expires_at)",
     ],
   },
+  {
+    version: 2,
+    description: "login_attempts table",
+    // `key_hash` is SHA-256 of the throttle key ("user:<name>", "addr:<ip>"): a dump names nobody.
+    statements: () => [
+      `CREATE TABLE login_attempts (
+        key_hash TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        first_failure_at BIGINT NOT NULL,
+        last_failure_at BIGINT NOT NULL
+      )`,
+      "CREATE INDEX login_attempts_last_failure_at ON login_attempts (last_failure_at)",
+    ],
+  },
 ];
 
 /** The schema version this code needs. */

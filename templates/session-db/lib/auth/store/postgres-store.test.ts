@@ -3,6 +3,7 @@ import { createServer, type Socket } from "node:net";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createTokenCipher } from "./crypto";
+import { describeLoginAttemptStoreContract } from "./login-attempts-contract";
 import { openPostgresStore } from "./postgres-store";
 import { describeSessionStoreContract, type StoreHarness } from "./store-contract";
 import { SessionStoreUnavailableError, type SessionStore } from "./types";
@@ -70,6 +71,7 @@ function postgresHarness(connectionString: string) {
 
 if (url) {
   describeSessionStoreContract("PostgreSQL", postgresHarness(url));
+  describeLoginAttemptStoreContract("PostgreSQL", postgresHarness(url));
   describe("PostgreSQL session store migrations", () => {
     const connectionString = url;
     it("refuses an outdated schema when migrations are manual, with the command to run", async () => {
@@ -103,7 +105,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe("PostgreSQL session store", () => {
-  it("answers a database that is down with SessionStoreUnavailableError quickly, never a hang", async () => {
+  it("answers a database that is down with SessionStoreUnavailableError quickly, sessions and login attempts alike, never a hang", async () => {
     const port = await closedPort();
     const store = openPostgresStore({
       connectionString: `postgres://nobody@127.0.0.1:${port}/none`,
@@ -115,7 +117,10 @@ describe("PostgreSQL session store", () => {
     await expect(store.get("A".repeat(43), Date.now())).rejects.toBeInstanceOf(
       SessionStoreUnavailableError,
     );
-    await expect(store.get("A".repeat(43), Date.now())).rejects.toBeInstanceOf(
+    await expect(store.loginAttempts.recordFailure("user:u", Date.now())).rejects.toBeInstanceOf(
+      SessionStoreUnavailableError,
+    );
+    await expect(store.loginAttempts.get("user:u")).rejects.toBeInstanceOf(
       SessionStoreUnavailableError,
     );
     expect(Date.now() - started).toBeLessThan(3_000);

@@ -17,6 +17,7 @@ import {
   SUMMARY_COLUMNS,
   toSummary,
 } from "./rows";
+import { postgresLoginAttempts } from "./postgres-login-attempts";
 import type { SessionRow } from "./rows";
 import { SessionStoreUnavailableError, type SessionStore } from "./types";
 
@@ -152,6 +153,8 @@ export function openPostgresStore(options: PostgresStoreOptions): SessionStore {
   };
 
   return {
+    loginAttempts: postgresLoginAttempts(query),
+
     async create(input) {
       const sessionId = newSessionId();
       const idHash = hashSessionId(sessionId);

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { createTokenCipher } from "./crypto";
+import { describeLoginAttemptStoreContract } from "./login-attempts-contract";
+import { LATEST_SCHEMA_VERSION } from "./migrations";
 import { openSqliteStore } from "./sqlite-store";
 import { describeSessionStoreContract, type StoreHarness } from "./store-contract";
 import { SessionStoreUnavailableError, type SessionStore } from "./types";
@@ -43,6 +45,7 @@ async function sqliteHarness(): Promise<StoreHarness> {
 }
 
 describeSessionStoreContract("SQLite", sqliteHarness);
+describeLoginAttemptStoreContract("SQLite", sqliteHarness);
 
 describe("SQLite session store", () => {
   const T0 = Date.UTC(2030, 0, 1);
@@ -86,7 +89,7 @@ describe("SQLite session store", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("reports a database locked longer than the busy timeout as unavailable, and loses nothing", async () => {
+  it("reports a database locked longer than the busy timeout as unavailable, for sessions and login attempts, and loses nothing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "session-store-"));
     const filename = join(dir, "sessions.db");
     const store = openSqliteStore({
@@ -101,10 +104,36 @@ describe("SQLite session store", () => {
     const started = Date.now();
     await expect(store.create(input)).rejects.toBeInstanceOf(SessionStoreUnavailableError);
     expect(Date.now() - started).toBeLessThan(2_000);
+    await expect(store.loginAttempts.recordFailure("user:u", T0)).rejects.toBeInstanceOf(
+      SessionStoreUnavailableError,
+    );
+    expect(Date.now() - started).toBeLessThan(2_000);
     locker.exec("ROLLBACK");
     locker.close();
     expect(await store.get(sessionId, T0)).not.toBeNull();
     await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("migrates a database at schema version 1 forward, keeping its sessions", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "session-store-"));
+    const filename = join(dir, "sessions.db");
+    const cipher = createTokenCipher("s");
+    const before = openSqliteStore({ filename, cipher, migrate: "auto" });
+    const { sessionId } = await before.create(input);
+    await before.close();
+    // Take the file back to what version 1 left: no login_attempts table, no version 2 row.
+    const raw = new Database(filename);
+    raw.exec("DROP TABLE login_attempts");
+    raw.exec("DELETE FROM schema_version WHERE version > 1");
+    raw.close();
+
+    expect(() => openSqliteStore({ filename, cipher, migrate: "manual" })).toThrow(/db:migrate/);
+    const after = openSqliteStore({ filename, cipher, migrate: "auto" });
+    expect(await after.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+    expect(await after.get(sessionId, T0)).not.toBeNull();
+    expect((await after.loginAttempts.recordFailure("user:u", T0)).failures).toBe(1);
+    await after.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

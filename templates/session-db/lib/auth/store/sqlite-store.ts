@@ -20,6 +20,7 @@ import {
   toSummary,
 } from "./rows";
 import type { SessionRow } from "./rows";
+import { sqliteLoginAttempts } from "./sqlite-login-attempts";
 import { SessionStoreUnavailableError, type SessionStore } from "./types";
 
 export interface SqliteStoreOptions {
@@ -140,6 +141,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SessionStore {
   };
 
   return {
+    loginAttempts: sqliteLoginAttempts(db, unavailable),
+
     async create(input) {
       const sessionId = newSessionId();
       const idHash = hashSessionId(sessionId);

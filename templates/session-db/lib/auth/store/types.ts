@@ -1,6 +1,7 @@
 import "server-only";
 import type { BackendUser, TokenSet } from "@/lib/auth/backend/types";
 import { SessionStorageUnavailableError } from "@/lib/auth/storage/errors";
+import type { DbLoginAttemptStore } from "./login-attempt-store";
 
 /**
  * One server-side session as the app sees it: tokens already decrypted.
@@ -103,6 +104,8 @@ export interface SessionStore {
   deleteOthersForUser(userId: string, keepSessionId: string): Promise<number>;
   /** Delete at most `limit` expired rows; returns how many went. */
   deleteExpired(now: number, limit: number): Promise<number>;
+  /** Failed sign-ins for the login throttle, in the same database (table `login_attempts`). */
+  readonly loginAttempts: DbLoginAttemptStore;
   /** The schema version the database holds. */
   schemaVersion(): Promise<number>;
   close(): Promise<void>;
