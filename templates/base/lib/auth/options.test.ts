@@ -75,6 +75,19 @@ describe("authOptions", () => {
     );
   });
 
+  it("reports a session storage that cannot count the attempt with its own fixed code", async () => {
+    const { LoginThrottle } = await import("./login-throttle");
+    const { SessionStorageUnavailableError } = await import("./storage/errors");
+    const failed = vi
+      .spyOn(LoginThrottle.prototype, "failed")
+      .mockRejectedValue(new SessionStorageUnavailableError("database down"));
+    adapter.login.mockRejectedValue(new BackendError("invalid_credentials", "nope", 401));
+    await expect(authorize()({ username: "x", password: "y" }, { headers: {} })).rejects.toThrow(
+      /^session_store_unavailable$/,
+    );
+    failed.mockRestore();
+  });
+
   it("exposes only the user in the session, never a token", async () => {
     const token = await signedInToken();
     const session = await options.callbacks!.session!({

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { getAdapter } from "./adapter";
 import { BackendError, isBackendError } from "./backend/errors";
+import { isSessionStorageUnavailable } from "./storage/errors";
 import { sessionCookieName, sessionCookieOptions, isSecureCookies } from "./cookies";
 import { currentSecret, sessionCodec } from "./jwt-codec";
 import { sessionState } from "./live-session";
@@ -53,17 +54,14 @@ export function authOptions(): NextAuthOptions {
             ];
             return { id: user.id, name: user.name, backendUser: user, tokens, userAgent };
           } catch (error) {
-            if (isBackendError(error, "invalid_credentials")) {
-              await loginThrottle().failed(keys);
-              return null;
-            }
-            // next-auth forwards a thrown message as the `error` of signIn(): a fixed code, never details.
-            if (!(error instanceof BackendError)) console.error("[auth] sign-in failed:", error);
-            else if (error.code !== "unavailable" && error.code !== "throttled") {
-              console.error(`[auth] sign-in failed: ${error.code}: ${error.message}`);
-            }
-            throw new Error(signInErrorCode(error));
+            if (!isBackendError(error, "invalid_credentials")) throw signInFailure(error);
           }
+          try {
+            await loginThrottle().failed(keys);
+          } catch (error) {
+            throw signInFailure(error);
+          }
+          return null;
         },
       }),
     ],
@@ -104,4 +102,17 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+/**
+ * The error `authorize` throws for a failure that is not a wrong login.
+ * next-auth forwards its message as the `error` of signIn(): a fixed code, never details.
+ */
+function signInFailure(error: unknown): Error {
+  if (!(error instanceof BackendError)) {
+    if (!isSessionStorageUnavailable(error)) console.error("[auth] sign-in failed:", error);
+  } else if (error.code !== "unavailable" && error.code !== "throttled") {
+    console.error(`[auth] sign-in failed: ${error.code}: ${error.message}`);
+  }
+  return new Error(signInErrorCode(error));
 }

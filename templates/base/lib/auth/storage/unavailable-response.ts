@@ -30,3 +30,17 @@ export function sessionStorageUnavailable(pathname: string): NextResponse {
     headers: { ...headers, "Content-Type": "text/html; charset=utf-8" },
   });
 }
+
+/**
+ * The answer of next-auth's own routes (`/api/auth/*`) when the session
+ * storage is down: 503, with the `url` that next-auth/react's `signIn()` reads
+ * its error code from, so the login page explains it instead of failing.
+ */
+export function signInUnavailable(loginUrl: URL): NextResponse {
+  const url = new URL(loginUrl);
+  url.searchParams.set("error", "session_store_unavailable");
+  return NextResponse.json(
+    { url: url.toString(), error: "session_store_unavailable" },
+    { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": RETRY_AFTER_SECONDS } },
+  );
+}

@@ -1,11 +1,27 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { throttledSignIn } from "@/lib/auth/login-guard";
+import { env } from "@/lib/env";
 import { authOptions } from "@/lib/auth/options";
+import { isSessionStorageUnavailable } from "@/lib/auth/storage/errors";
+import { signInUnavailable } from "@/lib/auth/storage/unavailable-response";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(request: NextRequest, context: RouteContext): Promise<Response> {
+  try {
+    return await authRoute(request, context);
+  } catch (error) {
+    // The session database is down (it is asked for the throttle and the new
+    // session): a 503 the login page explains. Nothing was stored, so nothing is lost.
+    if (isSessionStorageUnavailable(error)) {
+      return signInUnavailable(new URL("/login", env().NEXTAUTH_URL));
+    }
+    throw error;
+  }
+}
+
+async function authRoute(request: NextRequest, context: RouteContext): Promise<Response> {
   const { nextauth } = await context.params;
   if (request.method === "POST" && nextauth.join("/") === "callback/credentials") {
     // Too many failures for this username or address: 429 before the backend is asked.
