@@ -3,9 +3,11 @@ import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 import {
   APP_PORT,
+  BACKEND_UNDER_TEST,
   E2E_ACCESS_TTL,
   E2E_LOGIN_MAX_FAILURES,
   E2E_REFRESH_TTL,
+  EXTERNAL_BACKEND,
   MOCK_PORT,
 } from "./e2e/settings";
 
@@ -14,9 +16,16 @@ import {
  * and the built-in mock backend with short token lifetimes, so that refresh
  * rotation and expiry happen within a test. PORT and MOCK_PORT move both
  * servers when the defaults are taken.
+ *
+ * E2E_BACKEND_URL runs the same suite against another backend instead of the
+ * mock (it must serve `/__mock/stats` and `/__mock/reset`, and issue tokens
+ * with the lifetimes in e2e/settings.ts); the backend's own variables
+ * (BACKEND_PROXY_PREFIXES, the style's paths and field names) then come from
+ * the environment. E2E_REUSE_BUILD=1 skips `next build` when one just ran.
  */
 const port = APP_PORT;
 const mockPort = MOCK_PORT;
+const build = process.env.E2E_REUSE_BUILD === "1" ? "" : "next build && ";
 
 /** Playwright's own Chromium when installed, else the system one (CHROMIUM_PATH or /usr/bin/chromium). */
 function chromiumExecutable(): string | undefined {
@@ -69,30 +78,36 @@ export default defineConfig({
     },
   ],
   webServer: [
+    ...(EXTERNAL_BACKEND ? [] : [mockServer()]),
     {
-      command: "tsx mock/main.ts",
-      url: `http://127.0.0.1:${mockPort}/__mock/stats`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-      env: {
-        MOCK_PORT: String(mockPort),
-        MOCK_ACCESS_TTL: String(E2E_ACCESS_TTL),
-        MOCK_REFRESH_TTL: String(E2E_REFRESH_TTL),
-      },
-    },
-    {
-      command: `next build && next start --port ${port}`,
+      command: `${build}next start --port ${port}`,
       url: `http://localhost:${port}/login`,
       reuseExistingServer: false,
       timeout: 240_000,
       env: {
         PORT: String(port),
         NEXTAUTH_URL: `http://localhost:${port}`,
-        BACKEND_URL: `http://127.0.0.1:${mockPort}`,
+        BACKEND_URL: BACKEND_UNDER_TEST,
         NEXTAUTH_SECRET: secret,
         LOGIN_MAX_FAILURES: String(E2E_LOGIN_MAX_FAILURES),
-        BACKEND_PROXY_PREFIXES: "",
+        // A developer's .env.local must not point the suite at other prefixes.
+        BACKEND_PROXY_PREFIXES: EXTERNAL_BACKEND ? (process.env.BACKEND_PROXY_PREFIXES ?? "") : "",
       },
     },
   ],
 });
+
+/** The built-in mock backend, with the short lifetimes the specs expect. */
+function mockServer() {
+  return {
+    command: "tsx mock/main.ts",
+    url: `http://127.0.0.1:${mockPort}/__mock/stats`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: {
+      MOCK_PORT: String(mockPort),
+      MOCK_ACCESS_TTL: String(E2E_ACCESS_TTL),
+      MOCK_REFRESH_TTL: String(E2E_REFRESH_TTL),
+    },
+  };
+}

@@ -1,9 +1,9 @@
 import { expect, type Page } from "@playwright/test";
-import { MOCK_URL } from "./settings";
+import { BACKEND_UNDER_TEST } from "./settings";
 
 export const DEMO = { username: "demo", password: "demo-password" };
 
-/** The mock backend's counters (`GET /__mock/stats`). */
+/** The backend's counters (`GET /__mock/stats`). */
 export interface MockStats {
   logins: number;
   failedLogins: number;
@@ -16,13 +16,13 @@ export interface MockStats {
 }
 
 export async function mockStats(): Promise<MockStats> {
-  const response = await fetch(`${MOCK_URL}/__mock/stats`);
+  const response = await fetch(`${BACKEND_UNDER_TEST}/__mock/stats`);
   return (await response.json()) as MockStats;
 }
 
 /** Forget every token and zero the counters: each test starts from a clean backend. */
 export async function resetMock(): Promise<void> {
-  const response = await fetch(`${MOCK_URL}/__mock/reset`, { method: "POST" });
+  const response = await fetch(`${BACKEND_UNDER_TEST}/__mock/reset`, { method: "POST" });
   expect(response.ok).toBe(true);
 }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, resetMock, signIn } from "./helpers";
-import { E2E_LOGIN_MAX_FAILURES, MOCK_URL } from "./settings";
+import { BACKEND_UNDER_TEST, E2E_LOGIN_MAX_FAILURES } from "./settings";
 
 test.beforeEach(async () => {
   await resetMock();
@@ -126,7 +126,7 @@ test("the client bundles contain no secret, no backend address and no token fiel
   expect(files.some((f) => f.endsWith(".js"))).toBe(true);
   const forbidden = [
     process.env.NEXTAUTH_SECRET!,
-    MOCK_URL,
+    BACKEND_UNDER_TEST,
     "NEXTAUTH_SECRET",
     "BACKEND_URL",
     "CLIENT_SECRET",

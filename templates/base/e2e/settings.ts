@@ -1,8 +1,11 @@
-/** Ports and token lifetimes shared by playwright.config.ts and the specs. */
+/** Ports, token lifetimes and the backend shared by playwright.config.ts and the specs. */
 export const APP_PORT = Number(process.env.PORT ?? 3000);
 export const MOCK_PORT = Number(process.env.MOCK_PORT ?? 4010);
 export const APP_URL = `http://localhost:${APP_PORT}`;
-export const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
+/** Another backend to test against instead of the built-in mock (see playwright.config.ts). */
+export const EXTERNAL_BACKEND = process.env.E2E_BACKEND_URL?.replace(/\/+$/, "") || undefined;
+/** The backend the app talks to during the suite: the built-in mock unless E2E_BACKEND_URL is set. */
+export const BACKEND_UNDER_TEST = EXTERNAL_BACKEND ?? `http://127.0.0.1:${MOCK_PORT}`;
 /** Seconds; short so that a test can outlive an access token. */
 export const E2E_ACCESS_TTL = 10;
 /** Seconds; short so that a test can outlive a refresh token. */

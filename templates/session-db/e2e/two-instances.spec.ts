@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { DEMO, seconds, type MockStats } from "./helpers";
-import { APP_PORT, MOCK_PORT } from "./settings";
+import { DEMO, resetMock, seconds, type MockStats } from "./helpers";
+import { APP_PORT, E2E_ACCESS_TTL, EXTERNAL_BACKEND, MOCK_PORT } from "./settings";
 
 /**
  * Two `next start` processes of this app share one session database (the
@@ -12,9 +12,10 @@ import { APP_PORT, MOCK_PORT } from "./settings";
  */
 const PORTS = [APP_PORT + 1, APP_PORT + 2];
 // An own mock with a longer access-token lifetime than the shared one, so the
-// burst ends long before the new token needs refreshing in its turn.
-const MOCK = `http://127.0.0.1:${MOCK_PORT + 1}`;
-const ACCESS_TTL = 20;
+// burst ends long before the new token needs refreshing in its turn. With
+// E2E_BACKEND_URL the suite's backend (and its lifetimes) are used instead.
+const MOCK = EXTERNAL_BACKEND ?? `http://127.0.0.1:${MOCK_PORT + 1}`;
+const ACCESS_TTL = EXTERNAL_BACKEND ? E2E_ACCESS_TTL : 20;
 const SECRET = randomBytes(32).toString("base64url");
 const servers: ChildProcess[] = [];
 
@@ -31,16 +32,20 @@ async function waitUntilUp(url: string): Promise<void> {
 }
 
 test.beforeAll(async () => {
-  servers.push(
-    spawn("node_modules/.bin/tsx", ["mock/main.ts"], {
-      env: {
-        ...process.env,
-        MOCK_PORT: String(MOCK_PORT + 1),
-        MOCK_ACCESS_TTL: String(ACCESS_TTL),
-      },
-      stdio: "ignore",
-    }),
-  );
+  if (EXTERNAL_BACKEND) {
+    await resetMock();
+  } else {
+    servers.push(
+      spawn("node_modules/.bin/tsx", ["mock/main.ts"], {
+        env: {
+          ...process.env,
+          MOCK_PORT: String(MOCK_PORT + 1),
+          MOCK_ACCESS_TTL: String(ACCESS_TTL),
+        },
+        stdio: "ignore",
+      }),
+    );
+  }
   await waitUntilUp(`${MOCK}/__mock/stats`);
   for (const port of PORTS) {
     const server = spawn(
