@@ -59,7 +59,10 @@ export class AuthService {
     if (!user) throw refuse(status.badCredentials, MESSAGES.invalidCredentials);
 
     const sessionId = randomUUID();
-    const minted = await this.format.mint(user, sessionId, { access: accessTtl, refresh: this.ttl.refresh });
+    const minted = await this.format.mint(user, sessionId, {
+      access: accessTtl,
+      refresh: this.ttl.refresh,
+    });
     this.store.open(sessionId, user.id, minted.refresh, this.storedAccess(minted));
     this.stats.logins++;
     return { user, pair: toPair(minted, accessTtl) };

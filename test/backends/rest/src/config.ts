@@ -40,7 +40,8 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
 
   const rawFlavor = env.REST_FLAVOR?.trim() || DEFAULTS.flavor;
   const flavor = FLAVORS.find((name) => name === rawFlavor);
-  if (!flavor) problems.push(`REST_FLAVOR must be one of ${FLAVORS.join(", ")}, got "${rawFlavor}"`);
+  if (!flavor)
+    problems.push(`REST_FLAVOR must be one of ${FLAVORS.join(", ")}, got "${rawFlavor}"`);
 
   if (problems.length > 0) throw new Error(problems.join("; "));
   return { port, accessTtl, refreshTtl, flavor: flavor ?? DEFAULTS.flavor };

@@ -69,7 +69,12 @@ export const dummyjson: Flavor = {
   request: { username: "username", password: "password", refreshToken: "refreshToken" },
   tokenFormat: "jwt",
   acceptsExpiresInMins: true,
-  status: { missingCredentials: 400, badCredentials: 400, missingRefreshToken: 401, badRefreshToken: 403 },
+  status: {
+    missingCredentials: 400,
+    badCredentials: 400,
+    missingRefreshToken: 401,
+    badRefreshToken: 403,
+  },
   loginAnswer: (user, pair) => ({
     ...publicUser(user),
     accessToken: pair.accessToken,
@@ -100,11 +105,22 @@ export const variant: Flavor = {
   request: { username: "login", password: "secret", refreshToken: "refresh" },
   tokenFormat: "opaque",
   acceptsExpiresInMins: false,
-  status: { missingCredentials: 400, badCredentials: 401, missingRefreshToken: 400, badRefreshToken: 401 },
+  status: {
+    missingCredentials: 400,
+    badCredentials: 401,
+    missingRefreshToken: 400,
+    badRefreshToken: 401,
+  },
   loginAnswer: (_user, pair) => oauthAnswer(pair),
   refreshAnswer: oauthAnswer,
-  meAnswer: (user) => ({ user_id: `usr_${user.id}`, display_name: displayName(user), mail: user.email }),
-  resourceAnswer: (items) => ({ items: items.map(({ id, title }) => ({ id: `thing-${id}`, title })) }),
+  meAnswer: (user) => ({
+    user_id: `usr_${user.id}`,
+    display_name: displayName(user),
+    mail: user.email,
+  }),
+  resourceAnswer: (items) => ({
+    items: items.map(({ id, title }) => ({ id: `thing-${id}`, title })),
+  }),
   logoutAnswer: { status: 204 },
 };
 

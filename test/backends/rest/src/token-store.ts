@@ -70,7 +70,8 @@ export class TokenStore {
     const session = this.sessions.get(record.sessionId);
     if (!session) return { ok: false, reason: "unknown" };
     // Reuse first: a rotated-out token stays a client bug even after it expires or the session ends.
-    if (record.state === "rotated") return { ok: false, reason: "reused", sessionId: record.sessionId };
+    if (record.state === "rotated")
+      return { ok: false, reason: "reused", sessionId: record.sessionId };
     if (session.revoked) return { ok: false, reason: "revoked" };
     if (this.now() >= record.expiresAt) return { ok: false, reason: "expired" };
     return { ok: true, sessionId: record.sessionId, userId: session.userId };
@@ -129,6 +130,7 @@ export class TokenStore {
       expiresAt: refresh.expiresAt,
       state: "active",
     });
-    if (access) this.accessTokens.set(hash(access.token), { sessionId, expiresAt: access.expiresAt });
+    if (access)
+      this.accessTokens.set(hash(access.token), { sessionId, expiresAt: access.expiresAt });
   }
 }

@@ -12,7 +12,11 @@ export interface MintedPair {
 export interface TokenFormat {
   /** Opaque access tokens exist only in the store; JWTs carry their own expiry. */
   readonly storesAccessTokens: boolean;
-  mint(user: User, sessionId: string, ttl: { access: number; refresh: number }): Promise<MintedPair>;
+  mint(
+    user: User,
+    sessionId: string,
+    ttl: { access: number; refresh: number },
+  ): Promise<MintedPair>;
   checkAccess(token: string, store: TokenStore): Promise<AccessCheck>;
 }
 
@@ -24,7 +28,13 @@ export interface TokenFormat {
  * token is still refused once its session is revoked (logout, reuse, reset).
  */
 export function jwtFormat(clock: Clock, key: Uint8Array = randomBytes(32)): TokenFormat {
-  const sign = (user: User, sessionId: string, typ: "access" | "refresh", iat: number, ttl: number) =>
+  const sign = (
+    user: User,
+    sessionId: string,
+    typ: "access" | "refresh",
+    iat: number,
+    ttl: number,
+  ) =>
     new SignJWT({
       id: user.id,
       username: user.username,
