@@ -119,6 +119,20 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
+/**
+ * NEXTAUTH_SECRET values in the app's env files: with E2E_REUSE_BUILD the
+ * build saw those, not the suite's own secret.
+ */
+async function envFileSecrets(): Promise<string[]> {
+  const secrets: string[] = [];
+  for (const name of [".env", ".env.local", ".env.production", ".env.production.local"]) {
+    const text = await readFile(new URL(`../${name}`, import.meta.url), "utf8").catch(() => "");
+    const value = /^NEXTAUTH_SECRET=["']?([^"'\n]*)/m.exec(text)?.[1];
+    if (value) secrets.push(...value.split(",").filter((s) => s.length >= 16));
+  }
+  return secrets;
+}
+
 test("the client bundles contain no secret, no backend address and no token field", async () => {
   // `next build` ran before the tests (playwright.config.ts): scan what browsers download.
   const staticDir = fileURLToPath(new URL("../.next/static", import.meta.url));
@@ -126,6 +140,7 @@ test("the client bundles contain no secret, no backend address and no token fiel
   expect(files.some((f) => f.endsWith(".js"))).toBe(true);
   const forbidden = [
     process.env.NEXTAUTH_SECRET!,
+    ...(await envFileSecrets()),
     BACKEND_UNDER_TEST,
     "NEXTAUTH_SECRET",
     "BACKEND_URL",
