@@ -4,7 +4,7 @@ import type { SimpleOauthVersion } from "./config.js";
 import type { Site } from "./context.js";
 import { origin, send } from "./http.js";
 import { Flood } from "./oauth/flood.js";
-import { generateKeys } from "./oauth/keys.js";
+import { generateKeys, type Keys } from "./oauth/keys.js";
 import { KeyedLock } from "./oauth/lock.js";
 import { handleTokenRequest } from "./oauth/token-endpoint.js";
 import { TokenStore } from "./oauth/token-store.js";
@@ -19,6 +19,8 @@ export interface DrupalOptions {
   accessTtl?: number;
   refreshTtl?: number;
   clock?: Clock;
+  /** Key material to reuse (tests share one RSA key pair); generated when absent. */
+  keys?: Keys;
 }
 
 export interface Drupal {
@@ -36,7 +38,7 @@ export async function createDrupal(options: DrupalOptions = {}): Promise<Drupal>
     accessTtl: options.accessTtl ?? 300,
     refreshTtl: options.refreshTtl ?? 1_209_600,
     clock,
-    keys: await generateKeys(),
+    keys: options.keys ?? (await generateKeys()),
     tokens: new TokenStore(),
     flood: new Flood(clock),
     lock: new KeyedLock(),
