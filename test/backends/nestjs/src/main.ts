@@ -10,6 +10,23 @@ async function bootstrap(): Promise<void> {
   // PORT=0: the port the OS picked, so the startup line is always the real address.
   const { port } = app.getHttpServer().address() as AddressInfo;
   console.log(`listening on http://${config.host}:${port}`);
+
+  // Serve until SIGTERM (or Ctrl-C), then close and exit 0, so that scripts waiting on the
+  // process see a clean stop. Nest's enableShutdownHooks would re-raise the signal instead.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
 }
 
 bootstrap().catch((error: unknown) => {

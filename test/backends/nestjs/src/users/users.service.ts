@@ -43,6 +43,8 @@ export class UsersService implements OnModuleInit {
 
   /** The user, when the username exists and the password is theirs. */
   async verifyCredentials(username: string, password: string): Promise<User | undefined> {
+    // LoginDto ensures strings; stay safe should validation ever be off (see the metadata test).
+    if (typeof username !== "string" || typeof password !== "string") return undefined;
     const user = this.users.find((u) => u.username === username);
     const hash = user?.password ?? this.decoy;
     if (!hash) throw new Error("UsersService used before its module was initialised");
