@@ -77,6 +77,12 @@ test("the responses that set or clear the session cookie are not cacheable; sign
   const signedOutHeaders = await signedOut.allHeaders();
   expect(signedOutHeaders["clear-site-data"]).toBe('"cookies"');
   expect(signedOutHeaders["cache-control"]).toContain("no-store");
+  // Let the browser finish applying Clear-Site-Data and the redirect before the
+  // context closes (closing mid-way has been seen to stall the teardown).
+  await page.waitForURL(/\/login/);
+  expect((await page.context().cookies()).some((c) => c.name.includes("session-token"))).toBe(
+    false,
+  );
 });
 
 test("repeated failed sign-ins for one username are throttled: 429 with Retry-After", async ({
