@@ -1,15 +1,18 @@
 /**
- * Everything CI runs: the CLI's own checks, then every CI stack generated,
- * installed and tested as a user would. Prints a table and a closing
- * "N passed, N failed" line. `CNJA_STACKS=nestjs-jwt,rest-jwt` narrows the matrix.
+ * Everything CI runs: the CLI's own checks, the independent backends' build
+ * and tests, then every CI run (scripts/matrix.ts) generated, installed and
+ * tested as a user would — against its mock and an independent backend — and
+ * the other package managers. Prints a table and a closing "N passed, N failed"
+ * line. `CNJA_STACKS=nestjs-jwt,rest-jwt` narrows the stacks; `CNJA_SKIP=pm`
+ * leaves out the package-manager runs.
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stackId } from "../packages/create-next-jwt-auth/src/options.js";
-import { ciStacks } from "./matrix.js";
+import { ciRuns } from "./matrix.js";
 import { runStep } from "./run-step.js";
-import { RESULTS_DIR, parseStack, testApp, type AppResult } from "./test-app.js";
+import { RESULTS_DIR, parseStack, runFor, testApp, type AppResult } from "./test-app.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -24,39 +27,61 @@ const results: AppResult[] = [];
   writeFileSync(log, "# cli\n");
   const cwd = join(ROOT, "packages/create-next-jwt-auth");
   const steps = [];
-  for (const [name, args] of [
-    ["typecheck", ["-y", "pnpm@10", "run", "typecheck"]],
-    ["unit+e2e", ["-y", "pnpm@10", "run", "test"]],
+  for (const [name, args, dir] of [
+    ["typecheck", ["-y", "pnpm@10", "run", "typecheck"], cwd],
+    ["scripts", ["-y", "pnpm@10", "exec", "tsc", "-p", "scripts"], ROOT],
+    ["unit+e2e", ["-y", "pnpm@10", "run", "test"], cwd],
   ] as const) {
-    const step = await runStep(name, "npx", [...args], { cwd, log });
+    const step = await runStep(name, "npx", [...args], { cwd: dir, log });
     console.log(`  ${step.ok ? "ok  " : "FAIL"} cli ${name} (${step.seconds}s)`);
     steps.push(step);
   }
   results.push({ id: "cli", steps, ok: steps.every((s) => s.ok) });
 }
 
+// The independent backends (test/backends): built once, with their own tests.
+{
+  const log = join(RESULTS_DIR, "backends.log");
+  writeFileSync(log, "# backends\n");
+  const steps = [];
+  for (const [name, script] of [
+    ["build", "build"],
+    ["typecheck", "typecheck"],
+    ["unit", "test"],
+  ] as const) {
+    const args = ["-y", "pnpm@10", "--filter", "./test/backends/*", "run", script];
+    const step = await runStep(name, "npx", args, { cwd: ROOT, log });
+    console.log(`  ${step.ok ? "ok  " : "FAIL"} backends ${name} (${step.seconds}s)`);
+    steps.push(step);
+  }
+  results.push({ id: "test/backends", steps, ok: steps.every((s) => s.ok) });
+}
+
 const selected = process.env.CNJA_STACKS
-  ? process.env.CNJA_STACKS.split(",").map((id) => parseStack([id.trim()]))
-  : ciStacks();
-for (const stack of selected) {
-  console.log(`\n== ${stackId(stack)}`);
-  results.push(await testApp(stack));
+  ? process.env.CNJA_STACKS.split(",").map((id) => runFor(parseStack([id.trim()])))
+  : ciRuns();
+for (const run of selected) {
+  console.log(`\n== ${stackId(run.stack)} on Node ${run.node}`);
+  results.push(await testApp(run));
+}
+
+if (!(process.env.CNJA_SKIP ?? "").split(",").includes("pm")) {
+  const { testRuntimes } = await import("./test-runtimes.js");
+  console.log("\n== other package managers");
+  results.push(...(await testRuntimes()));
 }
 
 // Summary.
-const stepNames = ["generate", "install", "lint", "typecheck", "unit", "build", "e2e"];
+const stepNames = ["generate", "install", "node", "lint", "typecheck", "unit", "build", "e2e", "e2e-real", "flow"];
 const cell = (r: AppResult, name: string) => {
   const step = r.steps.find((s) => s.name === name || (name === "unit" && s.name === "unit+e2e"));
   return step ? `${step.ok ? "ok" : "FAIL"} ${step.seconds}s` : "-";
 };
 console.log("\n## Summary\n");
-console.log(["combination", ...stepNames].map((h) => h.padEnd(16)).join(""));
+console.log(["combination", ...stepNames, "result"].map((h, i) => h.padEnd(i === 0 ? 28 : 13)).join(""));
 for (const r of results) {
-  const row =
-    r.id === "cli"
-      ? ["cli", "", "", "", cell(r, "typecheck"), cell(r, "unit"), "", ""]
-      : [r.id, ...stepNames.map((n) => cell(r, n))];
-  console.log(row.map((c) => c.padEnd(16)).join(""));
+  const row = [r.id, ...stepNames.map((n) => cell(r, n)), r.ok ? "PASS" : "FAIL"];
+  console.log(row.map((c, i) => c.padEnd(i === 0 ? 28 : 13)).join(""));
 }
 for (const r of results.filter((x) => !x.ok)) {
   const failed = r.steps.find((s) => !s.ok);

@@ -1,17 +1,24 @@
 /**
  * Generate one stack with the built CLI, outside the workspace, and run the
  * generated app's own checks: install, lint, typecheck, unit tests, build and
- * end-to-end tests. This is what a user gets, tested the way they would test it.
+ * end-to-end tests against its built-in mock — then, as the CI plan says
+ * (scripts/matrix.ts), its end-to-end suite and the scripted HTTP flow against
+ * an independent backend (test/backends), on Node 20 or 24. This is what a
+ * user gets, tested the way they would test it.
  *
  *   pnpm exec tsx scripts/test-app.ts nestjs-jwt
  *   pnpm exec tsx scripts/test-app.ts rest db sqlite
  */
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { allStacks, stackId, type Stack } from "../packages/create-next-jwt-auth/src/options.js";
+import { runFlowStep } from "./flow-step.js";
+import { BACKEND_VARIANTS, startBackend } from "./independent-backends.js";
+import { ciRuns, runId, type CiRun } from "./matrix.js";
 import { runStep, type StepResult } from "./run-step.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -45,14 +52,31 @@ export function parseStack(args: string[]): Stack {
   return stack;
 }
 
-/** Ports must not collide with a dev server the user may have running on 3000/4010. */
-function portsFor(stack: Stack): { app: number; mock: number } {
+/**
+ * Ports must not collide with a dev server the user may have running on
+ * 3000/4010, nor with each other when the flow check runs beside the e2e
+ * suite (whose two-instances spec also takes the app port + 1 and + 2).
+ */
+function portsFor(stack: Stack) {
   const index = allStacks().findIndex((s) => stackId(s) === stackId(stack));
-  return { app: 3200 + index, mock: 4500 + index };
+  return {
+    app: 3200 + index * 4,
+    mock: 4500 + index * 4,
+    flowApp: 3300 + index,
+    flowBackend: 4600 + index,
+    realApp: 3400 + index * 4,
+    realBackend: 4700 + index,
+  };
 }
 
-export async function testApp(stack: Stack): Promise<AppResult> {
-  const id = stackId(stack);
+/** The plan CI has for a stack, or a plain Node 20 run with the mock only. */
+export function runFor(stack: Stack): CiRun {
+  return ciRuns().find((r) => stackId(r.stack) === stackId(stack)) ?? { stack, node: 20 };
+}
+
+export async function testApp(run: CiRun): Promise<AppResult> {
+  const { stack } = run;
+  const id = runId(run);
   const workDir = join(tmpdir(), "cnja-ci");
   const appDir = join(workDir, id);
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -63,20 +87,34 @@ export async function testApp(stack: Stack): Promise<AppResult> {
 
   const ports = portsFor(stack);
   const postgresUrl = process.env.DATABASE_URL_TEST ?? "postgres://postgres@127.0.0.1:5432/test";
-  const env: NodeJS.ProcessEnv = {
+  let env: NodeJS.ProcessEnv = {
     CI: "true",
     PORT: String(ports.app),
     MOCK_PORT: String(ports.mock),
     DATABASE_URL_TEST: postgresUrl,
+    // One secret for the build and every server, so the e2e bundle scan looks for the one the build saw.
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     npm_config_user_agent: pnpmUserAgent(),
     ...(stack.db === "postgres" ? { DATABASE_URL: postgresUrl } : {}),
   };
+  if (run.node === 24) {
+    const { node24Env } = await import("./node24.js");
+    env = await node24Env(env);
+  }
 
   const steps: StepResult[] = [];
-  const plan: [string, string, string[], string][] = [
-    [
+  const record = (result: StepResult) => {
+    steps.push(result);
+    console.log(`  ${result.ok ? "ok  " : "FAIL"} ${id} ${result.name} (${result.seconds}s)`);
+    return result;
+  };
+  const pnpmStep = (name: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
+    runStep(name, "npx", [...PNPM, ...args], { cwd: appDir, env: { ...env, ...extraEnv }, log });
+
+  const generated = record(
+    await runStep(
       "generate",
-      process.execPath,
+      "node",
       [
         CLI,
         appDir,
@@ -91,29 +129,88 @@ export async function testApp(stack: Stack): Promise<AppResult> {
         "--no-git",
         "--yes",
       ],
-      workDir,
-    ],
-    ["install", "npx", [...PNPM, "install", "--reporter=append-only"], appDir],
-    ["lint", "npx", [...PNPM, "run", "lint"], appDir],
-    ["typecheck", "npx", [...PNPM, "run", "typecheck"], appDir],
-    ["unit", "npx", [...PNPM, "run", "test"], appDir],
-    ["build", "npx", [...PNPM, "run", "build"], appDir],
-    ["e2e", "npx", [...PNPM, "run", "test:e2e"], appDir],
-  ];
-  for (const [name, command, args, cwd] of plan) {
-    const result = await runStep(name, command, args, { cwd, env, log });
-    steps.push(result);
-    console.log(`  ${result.ok ? "ok  " : "FAIL"} ${id} ${name} (${result.seconds}s)`);
-    // Later steps cannot mean anything once generation or install failed.
-    if (!result.ok && (name === "generate" || name === "install")) break;
+      { cwd: workDir, env, log },
+    ),
+  );
+  // Later steps cannot mean anything once generation or install failed.
+  const installed = generated.ok && record(await pnpmStep("install", ["install", "--reporter=append-only"])).ok;
+  const planned = 8 + (run.realE2e ? 1 : 0) + (run.flow ? 1 : 0);
+  if (installed) {
+    // Everything below runs on this Node.js major, or the run fails here.
+    const nodeCheck = `const v = process.versions.node; console.log("node " + v); process.exit(v.startsWith("${run.node}.") ? 0 : 1)`;
+    record(await runStep("node", "node", ["-e", nodeCheck], { cwd: appDir, env, log }));
+    for (const name of ["lint", "typecheck"]) record(await pnpmStep(name, ["run", name]));
+    record(await pnpmStep("unit", ["run", "test"]));
+    const built = record(await pnpmStep("build", ["run", "build"])).ok;
+    const e2e = pnpmStep("e2e", ["run", "test:e2e"], { E2E_REUSE_BUILD: built ? "1" : "0" });
+    const flow = (appEnv?: Record<string, string>) =>
+      runFlowStep({
+        name: "flow",
+        appDir,
+        variant: run.flow!,
+        appPort: ports.flowApp,
+        backendPort: ports.flowBackend,
+        env,
+        appEnv,
+        log: join(RESULTS_DIR, `${id}.flow.log`),
+      });
+    // The flow mostly waits for tokens to expire, as the e2e suite does: run
+    // them side by side, the flow with its own SQLite file. PostgreSQL stacks
+    // share one database, whose sessions page the e2e suite reads: one after the other.
+    const concurrentFlow = built && run.flow && stack.db !== "postgres";
+    const [e2eResult, flowResult] = await Promise.all([
+      e2e,
+      concurrentFlow ? flow(stack.db === "sqlite" ? { DATABASE_URL: "file:./.data/flow-check.db" } : {}) : undefined,
+    ]);
+    record(e2eResult);
+    if (flowResult) record(flowResult);
+    if (built && run.realE2e) record(await realE2e(run, appDir, env, ports, log));
+    if (built && run.flow && !concurrentFlow) record(await flow());
   }
-  const result = { id, steps, ok: steps.length === plan.length && steps.every((s) => s.ok) };
+  const result = { id, steps, ok: steps.length === planned && steps.every((s) => s.ok) };
   writeFileSync(join(RESULTS_DIR, `${id}.json`), JSON.stringify(result, null, 2));
   return result;
 }
 
+/** The app's whole e2e suite against an independent backend instead of its mock. */
+async function realE2e(
+  run: CiRun,
+  appDir: string,
+  env: NodeJS.ProcessEnv,
+  ports: ReturnType<typeof portsFor>,
+  log: string,
+): Promise<StepResult> {
+  const name = `e2e-real`;
+  const variant = run.realE2e!;
+  const backend = await startBackend(variant, {
+    port: ports.realBackend,
+    accessTtl: 10,
+    refreshTtl: 30,
+    log,
+  }).catch((error: Error) => error);
+  if (backend instanceof Error) {
+    writeFileSync(log, `\n${backend.message}\n`, { flag: "a" });
+    return { name, ok: false, seconds: 0, log };
+  }
+  try {
+    return await runStep(name, "npx", [...PNPM, "run", "test:e2e"], {
+      cwd: appDir,
+      env: {
+        ...env,
+        ...BACKEND_VARIANTS[variant].appEnv(),
+        PORT: String(ports.realApp),
+        E2E_BACKEND_URL: backend.url,
+        E2E_REUSE_BUILD: "1",
+      },
+      log,
+    });
+  } finally {
+    await backend.stop();
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const stack = parseStack(process.argv.slice(2));
-  const result = await testApp(stack);
+  const result = await testApp(runFor(stack));
   process.exit(result.ok ? 0 : 1);
 }

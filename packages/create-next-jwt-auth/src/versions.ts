@@ -15,7 +15,7 @@ export const VERSIONS = {
   jose: "6.2.17",
   zod: "4.6.7",
   "server-only": "0.0.1",
-  "better-sqlite3": "12.6.2",
+  "better-sqlite3": "12.11.1",
   pg: "8.23.1",
   // tooling
   typescript: "5.9.3",
