@@ -62,6 +62,7 @@ export const commonEnvSchema = z.object({
   LOGIN_MAX_FAILURES: positiveInt(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(20),
   LOGIN_LOCKOUT_SECONDS: positiveInt(30),
+  LOGIN_FAILURE_MIN_MS: nonNegativeInt(400),
   TRUST_PROXY: nonNegativeInt(0),
 });
 

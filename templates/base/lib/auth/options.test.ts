@@ -66,6 +66,26 @@ describe("authOptions", () => {
     ).resolves.toBeNull();
   });
 
+  it("answers a wrong login no sooner than LOGIN_FAILURE_MIN_MS after it started, however fast the backend said no", async () => {
+    vi.useFakeTimers();
+    try {
+      adapter.login.mockRejectedValue(new BackendError("invalid_credentials", "nope", 401));
+      let settled = false;
+      const result = authorize()({ username: "timing", password: "y" }, { headers: {} }).then(
+        (value) => {
+          settled = true;
+          return value;
+        },
+      );
+      await vi.advanceTimersByTimeAsync(399);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(result).resolves.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("reports an unreachable backend with a fixed code, never the backend's message", async () => {
     adapter.login.mockRejectedValue(
       new BackendError("unavailable", "connect ECONNREFUSED 10.0.0.5:443"),

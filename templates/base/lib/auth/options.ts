@@ -43,6 +43,7 @@ export function authOptions(): NextAuthOptions {
           const password = credentials?.password ?? "";
           if (!username || !password) return null;
           const adapter = getAdapter();
+          const started = Date.now();
           // The route refused this attempt already if it had to wait; here only outcomes are counted.
           const keys = attemptKeys(username, req.headers);
           try {
@@ -61,6 +62,7 @@ export function authOptions(): NextAuthOptions {
           } catch (error) {
             throw signInFailure(error);
           }
+          await answerNoSoonerThan(started + env().LOGIN_FAILURE_MIN_MS);
           return null;
         },
       }),
@@ -115,4 +117,14 @@ function signInFailure(error: unknown): Error {
     console.error(`[auth] sign-in failed: ${error.code}: ${error.message}`);
   }
   return new Error(signInErrorCode(error));
+}
+
+/**
+ * Wait until `deadline` (epoch ms). A refused sign-in takes at least this
+ * long whatever the backend did, so the time to "no" does not tell an
+ * unknown username from a wrong password.
+ */
+function answerNoSoonerThan(deadline: number): Promise<void> {
+  const wait = deadline - Date.now();
+  return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve();
 }
