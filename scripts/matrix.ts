@@ -47,7 +47,7 @@ export function ciRuns(): CiRun[] {
 
 /** How a run is named in logs and the summary: the stack, plus the Node version when not 20. */
 export function runId(run: CiRun): string {
-  return run.node === 20 ? stackId(run.stack) : `${stackId(run.stack)}@node${run.node}`;
+  return run.node === 20 ? stackId(run.stack) : `${stackId(run.stack)}-node${run.node}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
