@@ -48,15 +48,24 @@ describe("backendRequestHeaders", () => {
     expect(headers.get("authorization")).toBe("Bearer server-token");
   });
 
-  it("adds the style's resource headers, keeping a specific Accept from the browser", () => {
-    const drupal = { Accept: "application/vnd.api+json" };
-    expect(backendRequestHeaders(new Headers(), "t", drupal).get("accept")).toBe(
-      "application/vnd.api+json",
-    );
-    expect(backendRequestHeaders(new Headers({ accept: "*/*" }), "t", drupal).get("accept")).toBe(
-      "application/vnd.api+json",
-    );
-    expect(backendRequestHeaders(incoming, "t", drupal).get("accept")).toBe("application/json");
+  it.each([
+    [undefined, "application/vnd.api+json"],
+    ["*/*", "application/vnd.api+json"],
+    ["application/json", "application/vnd.api+json"],
+    ["application/json, */*;q=0.8", "application/vnd.api+json"],
+    ["image/png", "image/png"],
+    ["text/csv, */*;q=0.1", "text/csv, */*;q=0.1"],
+  ])(
+    "sends the style's Accept for a browser Accept of %s, else keeps it (→ %s)",
+    (accept, sent) => {
+      const drupal = { Accept: "application/vnd.api+json" };
+      const incoming = new Headers(accept === undefined ? {} : { accept });
+      expect(backendRequestHeaders(incoming, "t", drupal).get("accept")).toBe(sent);
+    },
+  );
+
+  it("keeps the browser's Accept when the style has none of its own", () => {
+    expect(backendRequestHeaders(incoming, "t", {}).get("accept")).toBe("application/json");
   });
 });
 

@@ -58,10 +58,22 @@ function pick(source: Headers, allowed: readonly string[]): Headers {
   return out;
 }
 
+/** An Accept the style's own may replace: none, anything, or plain JSON. */
+function genericAccept(value: string | null): boolean {
+  if (value === null) return true;
+  return value
+    .split(",")
+    .map((part) => part.split(";")[0]!.trim().toLowerCase())
+    .every((type) => type === "*/*" || type === "application/json" || type === "");
+}
+
 /**
  * Headers for the backend request: the allowlist, the style's resource
  * headers (Drupal's JSON:API `Accept`) and the server-side access token. The
- * browser's cookies and `Authorization` never reach the backend.
+ * browser's cookies and `Authorization` never reach the backend. A browser
+ * asking for plain JSON gets the style's JSON type (Drupal answers errors in
+ * another format without `application/vnd.api+json`); a specific other type
+ * (an image, a CSV) is kept.
  */
 export function backendRequestHeaders(
   incoming: Headers,
@@ -70,8 +82,7 @@ export function backendRequestHeaders(
 ): Headers {
   const out = pick(incoming, FORWARDED_REQUEST_HEADERS);
   for (const [name, value] of Object.entries(resourceHeaders)) {
-    if (name.toLowerCase() === "accept" && out.has("accept") && out.get("accept") !== "*/*")
-      continue;
+    if (name.toLowerCase() === "accept" && !genericAccept(out.get("accept"))) continue;
     out.set(name, value);
   }
   out.set("authorization", `Bearer ${accessToken}`);
