@@ -99,7 +99,7 @@ export async function testApp(run: CiRun): Promise<AppResult> {
   };
   if (run.node === 24) {
     const { node24Env } = await import("./node24.js");
-    env = await node24Env(env);
+    env = await node24Env({ PATH: process.env.PATH, ...env });
   }
 
   const steps: StepResult[] = [];
