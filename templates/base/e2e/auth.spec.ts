@@ -84,6 +84,24 @@ test("after the access token expires the dashboard still loads, with exactly one
   expect(stats.reusedRefreshes).toBe(0);
 });
 
+test("a second expiry refreshes again with the rotated refresh token, never the old one", async ({
+  page,
+}) => {
+  await signIn(page);
+  for (let round = 1; round <= 2; round++) {
+    await seconds(E2E_ACCESS_TTL + 1);
+    await page.reload();
+    await expect(page.getByTestId("server-items").getByRole("listitem").first()).toBeVisible();
+    await expect(page.getByTestId("proxy-status")).toHaveText("200");
+    // A refresh token kept from before the first rotation would be replayed here.
+    expect(await mockStats()).toMatchObject({
+      refreshes: round,
+      rejectedRefreshes: 0,
+      reusedRefreshes: 0,
+    });
+  }
+});
+
 test("20 parallel proxy requests after expiry cause exactly one refresh and all succeed", async ({
   page,
 }) => {
