@@ -55,14 +55,15 @@ export function parseStack(args: string[]): Stack {
 /**
  * Ports must not collide with a dev server the user may have running on
  * 3000/4010, nor with each other when the flow check runs beside the e2e
- * suite (whose two-instances spec also takes the app port + 1 and + 2).
+ * suite (whose two-instances spec also takes the app port + 1 and + 2), nor
+ * with the services CI machines run (MariaDB 3306, NATS 4222, PostgreSQL 5432).
  */
 function portsFor(stack: Stack) {
   const index = allStacks().findIndex((s) => stackId(s) === stackId(stack));
   return {
     app: 3200 + index * 4,
     mock: 4500 + index * 4,
-    flowApp: 3300 + index,
+    flowApp: 3600 + index,
     flowBackend: 4600 + index,
     realApp: 3400 + index * 4,
     realBackend: 4700 + index,
