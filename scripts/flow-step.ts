@@ -4,6 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { appendFileSync, createWriteStream } from "node:fs";
+import { createServer } from "node:net";
 import { flowCheck } from "./flow-check.js";
 import {
   BACKEND_VARIANTS,
@@ -30,6 +31,15 @@ async function waitForHttp(url: string, seconds: number): Promise<void> {
   throw new Error(`${url} did not answer within ${seconds} s`);
 }
 
+/** Rejects when something already listens on `port`: the flow must never talk to a stranger. */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolveFree, reject) => {
+    const probe = createServer();
+    probe.once("error", (error) => reject(new Error(`port ${port} is taken (${error.message})`)));
+    probe.listen(port, () => probe.close(() => resolveFree()));
+  });
+}
+
 export interface FlowStepOptions {
   name: string;
   appDir: string;
@@ -48,12 +58,16 @@ export async function runFlowStep(options: FlowStepOptions): Promise<StepResult>
   const started = Date.now();
   const log = (line: string) => appendFileSync(options.log, `${line}\n`);
   log(`\n$ flow check of ${options.appDir} against ${options.variant}`);
-  const backend = await startBackend(options.variant, {
-    port: options.backendPort,
-    accessTtl: ACCESS_TTL,
-    refreshTtl: REFRESH_TTL,
-    log: options.log,
-  }).catch((error: Error) => error);
+  const backend = await assertPortFree(options.appPort)
+    .then(() =>
+      startBackend(options.variant, {
+        port: options.backendPort,
+        accessTtl: ACCESS_TTL,
+        refreshTtl: REFRESH_TTL,
+        log: options.log,
+      }),
+    )
+    .catch((error: Error) => error);
   let ok = false;
   if (backend instanceof Error) {
     log(`flow: ${backend.message}`);
