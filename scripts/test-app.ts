@@ -101,6 +101,9 @@ export async function testApp(run: CiRun): Promise<AppResult> {
   if (run.node === 24) {
     const { node24Env } = await import("./node24.js");
     env = await node24Env({ PATH: process.env.PATH, ...env });
+    // pnpm keys its cache of built native modules by Node major only; rebuild
+    // better-sqlite3 against this exact release's headers (see scripts/node24.ts).
+    env.npm_config_side_effects_cache = "false";
   }
 
   const steps: StepResult[] = [];
