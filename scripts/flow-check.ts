@@ -15,6 +15,8 @@
  *   tsx scripts/flow-check.ts <app url> <backend url> <proxy path> <access ttl> <refresh ttl>
  */
 
+import { CookieJar, proxyHeaders, signIn } from "./http-session.js";
+
 export interface FlowOptions {
   appUrl: string;
   backendUrl: string;
@@ -45,31 +47,6 @@ function check(condition: boolean, message: string): asserts condition {
 
 const sleep = (seconds: number) => new Promise((r) => setTimeout(r, seconds * 1000));
 
-/** A tiny cookie jar: name → value, updated from every response's Set-Cookie. */
-class CookieJar {
-  private readonly cookies = new Map<string, string>();
-
-  update(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = "", ...attributes] = line.split(";");
-      const eq = pair.indexOf("=");
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) || value === "";
-      if (expired) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
-
-  header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  }
-
-  sessionCookies(): string[] {
-    return [...this.cookies.keys()].filter((name) => name.includes("session-token"));
-  }
-}
-
 async function stats(backendUrl: string): Promise<BackendStats> {
   const response = await fetch(`${backendUrl}/__mock/stats`);
   check(response.ok, `backend stats answered ${response.status}`);
@@ -87,7 +64,7 @@ export async function flowCheck(options: FlowOptions): Promise<string[]> {
   const jar = new CookieJar();
   const proxy = () =>
     fetch(`${app}/api/proxy/${options.proxyPath}`, {
-      headers: { cookie: jar.header(), accept: "application/json", "sec-fetch-site": "same-origin" },
+      headers: proxyHeaders(jar),
       redirect: "manual",
     });
 
@@ -95,17 +72,7 @@ export async function flowCheck(options: FlowOptions): Promise<string[]> {
   check(reset.ok, `backend reset answered ${reset.status}`);
 
   // 1. Sign in with next-auth's CSRF double-submit token.
-  const csrf = await fetch(`${app}/api/auth/csrf`);
-  check(csrf.ok, `GET /api/auth/csrf answered ${csrf.status}`);
-  jar.update(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const login = await fetch(`${app}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
-    body: new URLSearchParams({ csrfToken, username: "demo", password: "demo-password", json: "true" }),
-  });
-  jar.update(login);
+  const login = await signIn(app, jar, "demo", "demo-password");
   check(login.status === 200, `sign-in answered ${login.status}: ${await login.text()}`);
   check(jar.sessionCookies().length > 0, "sign-in set no session cookie");
   check((await stats(options.backendUrl)).logins === 1, "the backend did not see exactly one login");
