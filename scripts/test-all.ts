@@ -3,8 +3,8 @@
  * and tests, then every CI run (scripts/matrix.ts) generated, installed and
  * tested as a user would — against its mock and an independent backend — and
  * the other package managers. Prints a table and a closing "N passed, N failed"
- * line. `CNJA_STACKS=nestjs-jwt,rest-jwt` narrows the stacks; `CNJA_SKIP=pm`
- * leaves out the package-manager runs.
+ * line. `CNJA_STACKS=nestjs-jwt,rest-jwt` narrows the stacks; `CNJA_SKIP=pm,bench`
+ * leaves out the package-manager runs and the quick benchmark run.
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -30,6 +30,7 @@ const results: AppResult[] = [];
   for (const [name, args, dir] of [
     ["typecheck", ["-y", "pnpm@10", "run", "typecheck"], cwd],
     ["scripts", ["-y", "pnpm@10", "exec", "tsc", "-p", "scripts"], ROOT],
+    ["scripts-unit", ["-y", "pnpm@10", "run", "test:scripts"], ROOT],
     ["unit+e2e", ["-y", "pnpm@10", "run", "test"], cwd],
   ] as const) {
     const step = await runStep(name, "npx", [...args], { cwd: dir, log });
@@ -65,14 +66,29 @@ for (const run of selected) {
   results.push(await testApp(run));
 }
 
-if (!(process.env.CNJA_SKIP ?? "").split(",").includes("pm")) {
+const skipped = (process.env.CNJA_SKIP ?? "").split(",");
+if (!skipped.includes("pm")) {
   const { testRuntimes } = await import("./test-runtimes.js");
   console.log("\n== other package managers");
   results.push(...(await testRuntimes()));
 }
 
+// The benchmarks, small (`--quick`): every section's code runs against real
+// apps, and a run with broken behaviour (errors under load, a second refresh) fails.
+if (!skipped.includes("bench")) {
+  const log = join(RESULTS_DIR, "bench.log");
+  writeFileSync(log, "# bench --quick\n");
+  console.log("\n== benchmarks (--quick)");
+  const step = await runStep("bench", "npx", ["-y", "pnpm@10", "exec", "tsx", "scripts/bench/main.ts", "--quick"], {
+    cwd: ROOT,
+    log,
+  });
+  console.log(`  ${step.ok ? "ok  " : "FAIL"} bench --quick (${step.seconds}s)`);
+  results.push({ id: "bench --quick", steps: [step], ok: step.ok });
+}
+
 // Summary.
-const stepNames = ["generate", "install", "node", "lint", "typecheck", "unit", "build", "e2e", "e2e-real", "flow"];
+const stepNames = ["generate", "install", "node", "lint", "typecheck", "unit", "build", "e2e", "e2e-real", "flow", "bench"];
 const cell = (r: AppResult, name: string) => {
   const step = r.steps.find((s) => s.name === name || (name === "unit" && s.name === "unit+e2e"));
   return step ? `${step.ok ? "ok" : "FAIL"} ${step.seconds}s` : "-";

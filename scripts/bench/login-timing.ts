@@ -5,34 +5,18 @@
  * Medians of interleaved runs and their ratio, in one process run, because
  * these machines are noisy.
  *
- *   tsx scripts/bench-login.ts <built app dir> <backend variant> [rounds]
- *   tsx scripts/bench-login.ts $TMPDIR/cnja-ci/nestjs-jwt nestjs 31
+ * Not part of `npm run bench` (it needs a built app of the backend style under
+ * test; CI's apps are kept in $TMPDIR/cnja-ci):
+ *
+ *   tsx scripts/bench/login-timing.ts <built app dir> <backend variant> [rounds]
+ *   tsx scripts/bench/login-timing.ts $TMPDIR/cnja-ci/nestjs-jwt nestjs 31
  */
-import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { BACKEND_VARIANTS, startBackend, type BackendVariantName } from "./independent-backends.js";
-
-const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-async function waitForHttp(url: string): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // Not up yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not come up`);
-}
+import { startBuiltApp } from "../built-app.js";
+import { BACKEND_VARIANTS, startBackend, type BackendVariantName } from "../independent-backends.js";
+import { LOG_DIR } from "./services.js";
+import { median } from "./stats.js";
 
 /** One refused sign-in over HTTP; resolves to its duration in ms (CSRF fetch excluded). */
 async function refusedSignIn(app: string, username: string): Promise<number> {
@@ -53,53 +37,49 @@ async function refusedSignIn(app: string, username: string): Promise<number> {
 }
 
 async function measure(appDir: string, variant: BackendVariantName, floorMs: string, rounds: number) {
-  const logDir = join(ROOT, ".tmp/bench");
-  mkdirSync(logDir, { recursive: true });
-  const log = join(logDir, `login-${variant}.log`);
+  mkdirSync(LOG_DIR, { recursive: true });
+  const log = join(LOG_DIR, `login-${variant}.log`);
   const backend = await startBackend(variant, { port: 4790, accessTtl: 300, refreshTtl: 3600, log });
-  const port = 3790;
-  const app = spawn("node", ["node_modules/next/dist/bin/next", "start", "--port", String(port)], {
-    cwd: appDir,
-    env: {
-      ...process.env,
-      ...BACKEND_VARIANTS[variant].appEnv(),
-      NODE_ENV: "production",
-      NEXTAUTH_URL: `http://localhost:${port}`,
-      BACKEND_URL: backend.url,
-      LOGIN_FAILURE_MIN_MS: floorMs,
-      // The throttle would answer 429 long before the rounds are done.
-      LOGIN_MAX_FAILURES: "1000000",
-      LOGIN_MAX_FAILURES_PER_ADDRESS: "1000000",
-    },
-    stdio: "ignore",
-  });
   try {
-    const url = `http://localhost:${port}`;
-    await waitForHttp(`${url}/login`);
-    for (let i = 0; i < 3; i++) await refusedSignIn(url, "demo"); // warm-up: compile, JIT, pools
-    const wrongPassword: number[] = [];
-    const unknownUser: number[] = [];
-    for (let i = 0; i < rounds; i++) {
-      // Untimed: forget the backend's own flood counters (Drupal blocks a user after 5 failures).
-      await fetch(`${backend.url}/__mock/reset`, { method: "POST" });
-      // Interleaved, order alternating, so drift hits both alike.
-      const pair = [
-        async () => wrongPassword.push(await refusedSignIn(url, "demo")),
-        async () => unknownUser.push(await refusedSignIn(url, `nobody-${i}`)),
-      ];
-      if (i % 2) pair.reverse();
-      for (const run of pair) await run();
+    const app = await startBuiltApp(appDir, {
+      port: 3790,
+      env: {
+        ...BACKEND_VARIANTS[variant].appEnv(),
+        BACKEND_URL: backend.url,
+        LOGIN_FAILURE_MIN_MS: floorMs,
+        // The throttle would answer 429 long before the rounds are done.
+        LOGIN_MAX_FAILURES: "1000000",
+        LOGIN_MAX_FAILURES_PER_ADDRESS: "1000000",
+      },
+      log,
+    });
+    try {
+      for (let i = 0; i < 3; i++) await refusedSignIn(app.url, "demo"); // warm-up: compile, JIT, pools
+      const wrongPassword: number[] = [];
+      const unknownUser: number[] = [];
+      for (let i = 0; i < rounds; i++) {
+        // Untimed: forget the backend's own flood counters (Drupal blocks a user after 5 failures).
+        await fetch(`${backend.url}/__mock/reset`, { method: "POST" });
+        // Interleaved, order alternating, so drift hits both alike.
+        const pair = [
+          async () => wrongPassword.push(await refusedSignIn(app.url, "demo")),
+          async () => unknownUser.push(await refusedSignIn(app.url, `nobody-${i}`)),
+        ];
+        if (i % 2) pair.reverse();
+        for (const run of pair) await run();
+      }
+      return { wrong: median(wrongPassword), unknown: median(unknownUser) };
+    } finally {
+      await app.stop();
     }
-    return { wrong: median(wrongPassword), unknown: median(unknownUser) };
   } finally {
-    app.kill("SIGTERM");
     await backend.stop();
   }
 }
 
 const [appDirArg, variantArg, roundsArg] = process.argv.slice(2);
 if (!appDirArg || !variantArg || !(variantArg in BACKEND_VARIANTS)) {
-  console.error(`usage: bench-login.ts <built app dir> <${Object.keys(BACKEND_VARIANTS).join("|")}> [rounds]`);
+  console.error(`usage: login-timing.ts <built app dir> <${Object.keys(BACKEND_VARIANTS).join("|")}> [rounds]`);
   process.exit(2);
 }
 const rounds = Number(roundsArg ?? 21);
