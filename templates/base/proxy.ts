@@ -16,8 +16,12 @@ import { sessionStorageUnavailable } from "@/lib/auth/storage/unavailable-respon
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { createNonce, currentSecurityHeaderOptions, securityHeaders } from "@/lib/security/headers";
 
-/** Routes that read the session; every other page only gets the security headers. */
-const SESSION_ROUTES = ["/dashboard", "/api/auth/session", "/api/proxy"];
+/**
+ * Routes that read the session; every other page only gets the security
+ * headers. Not `/api/proxy`: its route handler refreshes and sets the cookie
+ * itself, and is not matched here at all (one session decode per call).
+ */
+const SESSION_ROUTES = ["/dashboard", "/api/auth/session"];
 
 function readsSession(pathname: string): boolean {
   return SESSION_ROUTES.some((route) => pathname === route || pathname.startsWith(`${route}/`));
@@ -107,12 +111,12 @@ async function withSession(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Every page (security headers), next-auth's session endpoint (it re-issues
-  // the cookie, which must not resurrect an old token) and the backend proxy;
-  // not static assets nor next-auth's other endpoints.
+  // Every page (security headers) and next-auth's session endpoint (it
+  // re-issues the cookie, which must not resurrect an old token); not static
+  // assets, next-auth's other endpoints nor the backend proxy, whose route
+  // handler refreshes and sets its own headers (lib/proxy/responses.ts).
   matcher: [
     "/api/auth/session",
-    "/api/proxy/:path*",
     "/((?!api/|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|xml|webmanifest)$).*)",
   ],
 };

@@ -55,6 +55,20 @@ async function signedInCookie(mutate: (tokens: TokenSet) => TokenSet = (t) => t)
   return write.set.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
+/**
+ * What the browser holds after `response`: the cookies it set (JWT storage
+ * re-encodes the cookie), or else the ones it had (a database session keeps
+ * its cookie and changes the row).
+ */
+function heldCookies(response: Response, sent: string): { name: string; value: string }[] {
+  const toPairs = (lines: string[]) =>
+    lines
+      .map((line) => line.split(";")[0]!.trim().split("="))
+      .map(([name, ...value]) => ({ name: name!, value: value.join("=") }));
+  const set = toPairs(response.headers.getSetCookie());
+  return set.length > 0 ? set : toPairs(sent.split("; "));
+}
+
 function request(
   path: string,
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
@@ -98,6 +112,10 @@ describe("GET /api/proxy/<demo resource>", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("vary")).toContain("Sec-Fetch-Site");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; frame-ancestors 'none'; sandbox",
+    );
     expect(response.headers.get("set-cookie")).toBeNull();
     const [call] = backendCalls();
     expect(call?.headers.get("cookie")).toBeNull();
@@ -110,6 +128,44 @@ describe("GET /api/proxy/<demo resource>", () => {
     expect(response.status).toBe(401);
     await expect(response.json()).resolves.toEqual({ error: "unauthenticated" });
     expect(backendCalls()).toHaveLength(0);
+  });
+
+  it("refreshes a token about to expire before forwarding, and the browser's cookie then holds the new tokens", async () => {
+    let old = "";
+    const cookie = await signedInCookie((tokens) => {
+      old = tokens.accessToken;
+      return { ...tokens, accessTokenExpiresAt: Date.now() + 1_000 };
+    });
+    const before = mock.store.stats.refreshes;
+    const signInCalls = backendCalls().length;
+    const response = await route.GET(request(demoPath, { headers: { cookie } }));
+    expect(response.status).toBe(200);
+    expect(mock.store.stats.refreshes).toBe(before + 1);
+    const [call] = backendCalls()
+      .slice(signInCalls)
+      .filter((c) => new URL(c.url).pathname === `/${demoPath}`);
+    expect(call?.headers.get("authorization")).not.toBe(`Bearer ${old}`);
+    const after = await cookies.readSessionToken({ getAll: () => heldCookies(response, cookie) });
+    const { sessionState } = await import("@/lib/auth/live-session");
+    const state = await sessionState(after);
+    expect(state.status === "live" && state.session.tokens.accessToken).toBe(
+      call?.headers.get("authorization")?.slice("Bearer ".length),
+    );
+  });
+
+  it("answers 401 session_expired once the refresh token has expired, and ends the session", async () => {
+    const cookie = await signedInCookie((tokens) => ({
+      ...tokens,
+      refreshTokenExpiresAt: Date.now() - 1_000,
+    }));
+    const signInCalls = backendCalls().length;
+    const response = await route.GET(request(demoPath, { headers: { cookie } }));
+    expect(response.status).toBe(401);
+    await expect(response.json()).resolves.toEqual({ error: "session_expired" });
+    const after = await cookies.readSessionToken({ getAll: () => heldCookies(response, cookie) });
+    const { sessionState } = await import("@/lib/auth/live-session");
+    expect((await sessionState(after)).status).not.toBe("live");
+    expect(backendCalls()).toHaveLength(signInCalls);
   });
 
   it("refreshes once and retries when the backend refuses the access token, and sets the new cookie", async () => {
@@ -133,15 +189,7 @@ describe("GET /api/proxy/<demo resource>", () => {
     const response = await route.GET(request(demoPath, { headers: { cookie } }));
     expect(response.status).toBe(401);
     await expect(response.json()).resolves.toEqual({ error: "session_expired" });
-    // What the browser holds afterwards: the cookie the response set (JWT
-    // storage), or else the one it had (database storage deletes the row).
-    const toPairs = (lines: string[]) =>
-      lines
-        .map((line) => line.split(";")[0]!.trim().split("="))
-        .map(([name, ...value]) => ({ name: name!, value: value.join("=") }));
-    const setCookies = toPairs(response.headers.getSetCookie());
-    const jar = setCookies.length > 0 ? setCookies : toPairs(cookie.split("; "));
-    const after = await cookies.readSessionToken({ getAll: () => jar });
+    const after = await cookies.readSessionToken({ getAll: () => heldCookies(response, cookie) });
     const { sessionState } = await import("@/lib/auth/live-session");
     expect((await sessionState(after)).status).not.toBe("live");
     expect(mock.store.stats.refreshes).toBe(0);

@@ -24,9 +24,18 @@ export function proxyError(
   return response;
 }
 
-/** Headers on every proxy answer: never cached (it depends on the session), varies by CSRF inputs. */
+/**
+ * Headers on every proxy answer: never cached (it depends on the session),
+ * varies by CSRF inputs, and never rendered as a page of this origin — the
+ * body is the backend's, so its type is not sniffed and, should it be HTML, a
+ * deny-all sandboxed CSP keeps any script in it from running here.
+ */
 export function withProxyHeaders(headers: Headers): Headers {
   headers.set("Cache-Control", "no-store");
   headers.set("Vary", "Origin, Sec-Fetch-Site, Cookie");
+  headers.set("X-Content-Type-Options", "nosniff");
+  headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox");
+  headers.set("X-Frame-Options", "DENY");
+  headers.set("Referrer-Policy", "no-referrer");
   return headers;
 }

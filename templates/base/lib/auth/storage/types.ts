@@ -30,8 +30,9 @@ export interface NewSession {
  *
  * - **jwt** (`templates/session-jwt`): the tokens ride in next-auth's own
  *   encrypted cookie (JWE). A rotation changes the cookie, so it can only be
- *   persisted where a response can set it: `proxy.ts` re-encodes the cookie
- *   (see `lib/auth/session-cookie.ts`). `jwt` is `undefined`: next-auth's
+ *   persisted where a response can set it: `proxy.ts` (pages) and the
+ *   `/api/proxy` route handler re-encode the cookie (see
+ *   `lib/auth/session-cookie.ts`). `jwt` is `undefined`: next-auth's
  *   default `encode`/`decode` are used.
  * - **db** (`templates/session-db`): next-auth still runs with
  *   `strategy: "jwt"` (Credentials cannot do `"database"`), but `jwt.encode`

@@ -18,7 +18,8 @@ const liveTokenSchema = z.object({
  * JWT-cookie storage: the backend's tokens live in next-auth's encrypted
  * session cookie (A256GCM JWE keyed from `NEXTAUTH_SECRET`), nowhere else.
  * No server state, so any instance can serve any request; the price is that a
- * rotation must be written back as a new cookie, which `proxy.ts` does.
+ * rotation must be written back as a new cookie, which `proxy.ts` (pages) and
+ * the `/api/proxy` route handler do.
  */
 export const sessionStorage: SessionStorage = {
   kind: "jwt",

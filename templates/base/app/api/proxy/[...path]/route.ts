@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { getAdapter } from "@/lib/auth/adapter";
+import { needsRefresh } from "@/lib/auth/expiry";
 import { sessionState } from "@/lib/auth/live-session";
 import { refreshSession } from "@/lib/auth/refresh";
 import {
@@ -67,11 +68,15 @@ async function handle(request: NextRequest): Promise<NextResponse> {
 
   const token = await readSessionToken(request.cookies);
   const state = await sessionState(token);
+  if (state.status === "expired" && token) {
+    // Absolute timeout or dead refresh token: end the cookie too, so it is never tried again.
+    const ended = proxyError(401, "session_expired");
+    const endedToken = await sessionStorage.end(token, "expired");
+    applySessionCookiesToResponse(ended, await encodeSessionCookies(endedToken, request.cookies));
+    return ended;
+  }
   if (state.status !== "live" || !token) {
-    return proxyError(
-      401,
-      token?.error || state.status === "expired" ? "session_expired" : "unauthenticated",
-    );
+    return proxyError(401, token?.error ? "session_expired" : "unauthenticated");
   }
 
   let body: Uint8Array | undefined;
@@ -96,13 +101,16 @@ async function handle(request: NextRequest): Promise<NextResponse> {
       timeoutMs: config.BACKEND_TIMEOUT_MS,
     });
 
-  let result = await send(state.session.tokens.accessToken);
+  const live = state.session;
+  let current = { token, tokens: live.tokens };
   let write: SessionCookieWrite | undefined;
-  if (result.ok && result.response.status === 401) {
-    // The access token was refused early (revoked, clock skew): refresh once, retry once.
-    await result.response.body?.cancel().catch(() => undefined);
-    const outcome = await refreshSession(token, state.session);
-    if (outcome.status === "unavailable") return proxyError(502, "backend_unavailable");
+  /**
+   * Refresh (single flight per refresh token); when rotated, `write` holds the
+   * new cookie. A response when the session cannot go on.
+   */
+  const refresh = async (): Promise<NextResponse | "rotated" | "unavailable"> => {
+    const outcome = await refreshSession(current.token, { ...live, tokens: current.tokens });
+    if (outcome.status === "unavailable") return "unavailable";
     if (outcome.status === "ended") {
       const ended = proxyError(401, "session_expired");
       applySessionCookiesToResponse(
@@ -112,14 +120,37 @@ async function handle(request: NextRequest): Promise<NextResponse> {
       return ended;
     }
     write = await encodeSessionCookies(outcome.token, request.cookies);
-    result = await send(outcome.tokens.accessToken);
-    if (result.ok && result.response.status === 401) {
-      await result.response.body?.cancel().catch(() => undefined);
-      const endedToken = await sessionStorage.end(outcome.token, "refresh_failed", outcome.tokens);
-      const ended = proxyError(401, "session_expired");
-      applySessionCookiesToResponse(ended, await encodeSessionCookies(endedToken, request.cookies));
-      return ended;
-    }
+    current = { token: outcome.token, tokens: outcome.tokens };
+    return "rotated";
+  };
+
+  // Refresh shortly before expiry here, not in proxy.ts: a route handler can
+  // set the rotated cookie itself, and keeping /api/proxy out of proxy.ts
+  // saves a second session decode and header pass on every call. Backend
+  // unreachable: go on with the current token; the backend answers for itself.
+  let rotated = false;
+  if (needsRefresh(current.tokens)) {
+    const outcome = await refresh();
+    if (outcome instanceof NextResponse) return outcome;
+    rotated = outcome === "rotated";
+  }
+  let result = await send(current.tokens.accessToken);
+  if (result.ok && result.response.status === 401 && !rotated) {
+    // The access token was refused early (revoked, clock skew): refresh once, retry once.
+    await result.response.body?.cancel().catch(() => undefined);
+    const outcome = await refresh();
+    if (outcome instanceof NextResponse) return outcome;
+    if (outcome === "unavailable") return proxyError(502, "backend_unavailable");
+    rotated = true;
+    result = await send(current.tokens.accessToken);
+  }
+  if (result.ok && result.response.status === 401 && rotated) {
+    // Refused even with freshly rotated tokens: end the session rather than loop.
+    await result.response.body?.cancel().catch(() => undefined);
+    const endedToken = await sessionStorage.end(current.token, "refresh_failed", current.tokens);
+    const ended = proxyError(401, "session_expired");
+    applySessionCookiesToResponse(ended, await encodeSessionCookies(endedToken, request.cookies));
+    return ended;
   }
   if (!result.ok) {
     const failed = proxyError(result.error === "backend_timeout" ? 504 : 502, result.error);
