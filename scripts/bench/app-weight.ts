@@ -4,7 +4,7 @@
  * JavaScript a browser downloads on first load of a page.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { goals, table, type Goal } from "./markdown.js";
 import { median, ratio, round } from "./stats.js";
@@ -13,6 +13,8 @@ import { appEnv, type BenchApps } from "./workspace.js";
 export interface InstallWeight {
   packages: number;
   bytes: number;
+  /** Package name (no version) → bytes, to say where a difference comes from. */
+  byName: Record<string, number>;
 }
 
 export interface AppWeight {
@@ -58,23 +60,61 @@ function sizeOf(path: string): number {
   return total;
 }
 
-/** Installed packages of `appDir` as pnpm lists them (each package@version once) and their size. */
-export function installWeight(appDir: string, prodOnly: boolean): InstallWeight {
-  const out = execFileSync("npx", ["-y", "pnpm@10", "ls", "--depth", "Infinity", "--parseable", ...(prodOnly ? ["--prod"] : [])], {
-    cwd: appDir,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  // pnpm also lists optional packages it skipped for this platform: only what is on disk counts.
-  const dirs = new Set(
-    out
-      .split("\n")
-      .map((l) => l.trim())
-      .filter((l) => l !== "" && l !== appDir && existsSync(l)),
-  );
+/**
+ * What `node_modules` holds: one entry of pnpm's virtual store
+ * (`node_modules/.pnpm/<name>@<version>…`) per installed package, and the bytes
+ * of their files (links to other packages not counted twice).
+ */
+export function installedWeight(appDir: string): InstallWeight {
+  const store = join(appDir, "node_modules/.pnpm");
+  let packages = 0;
   let bytes = 0;
-  for (const dir of dirs) bytes += sizeOf(dir);
-  return { packages: dirs.size, bytes };
+  const byName: Record<string, number> = {};
+  for (const entry of readdirSync(store, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === "node_modules") continue;
+    const size = sizeOf(join(store, entry.name));
+    const name = storeEntryName(entry.name);
+    packages++;
+    bytes += size;
+    byName[name] = (byName[name] ?? 0) + size;
+  }
+  return { packages, bytes, byName };
+}
+
+/** `@next+env@16.4.6` → `@next/env`; `next@16.4.6_react@19…` (peers appended) → `next`. */
+export function storeEntryName(entry: string): string {
+  const [idWithVersion = entry] = entry.split("_");
+  const at = idWithVersion.lastIndexOf("@");
+  return (at > 0 ? idWithVersion.slice(0, at) : idWithVersion).replace("+", "/");
+}
+
+/** Packages `ours` has and `bar` has not, heaviest first: where the extra weight comes from. */
+export function extraPackages(ours: InstallWeight, bar: InstallWeight): [string, number][] {
+  return Object.entries(ours.byName)
+    .filter(([name]) => !(name in bar.byName))
+    .sort(([, a], [, b]) => b - a);
+}
+
+/**
+ * What a production install (`pnpm install --prod --frozen-lockfile`, as a
+ * deploy would run it) of `appDir`'s manifest and lockfile holds, in a copy
+ * next to it.
+ */
+export function productionWeight(appDir: string): InstallWeight {
+  const copy = `${appDir}-prod`;
+  rmSync(copy, { recursive: true, force: true });
+  mkdirSync(copy);
+  for (const file of ["package.json", "pnpm-lock.yaml"]) copyFileSync(join(appDir, file), join(copy, file));
+  execFileSync("npx", ["-y", "pnpm@10", "install", "--prod", "--frozen-lockfile", "--reporter=silent"], {
+    cwd: copy,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, npm_config_user_agent: undefined },
+  });
+  try {
+    return installedWeight(copy);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
 }
 
 /** A clean production build (`.next` removed first); wall-clock seconds. */
@@ -95,7 +135,7 @@ function cleanBuild(appDir: string, env: NodeJS.ProcessEnv): number {
 export function measureInstallsAndBuilds(apps: BenchApps, runs: number, log: (line: string) => void) {
   const weights = {} as Record<WeighedApp, AppWeight>;
   for (const name of ["peer", "peerWithNextAuth", "jwt", "db"] as const) {
-    weights[name] = { all: installWeight(apps[name], false), prod: installWeight(apps[name], true) };
+    weights[name] = { all: installedWeight(apps[name]), prod: productionWeight(apps[name]) };
     log(`weighed ${LABELS[name]}: ${weights[name].all.packages} packages`);
   }
   const builds: Record<BuiltApp, number[]> = { peer: [], jwt: [], db: [] };
@@ -109,6 +149,11 @@ export function measureInstallsAndBuilds(apps: BenchApps, runs: number, log: (li
 }
 
 const mib = (bytes: number) => round(bytes / 1024 / 1024, 1);
+
+function describe(extra: [string, number][]): string {
+  const shown = extra.slice(0, 8).map(([name, bytes]) => `${name} ${mib(bytes)} MiB`);
+  return extra.length > 8 ? `${shown.join(", ")} and ${extra.length - 8} more` : shown.join(", ");
+}
 const kib = (bytes: number) => round(bytes / 1024, 1);
 
 /** The section of BENCHMARKS.md. */
@@ -146,13 +191,13 @@ export function renderAppWeight(result: AppWeightResult): string {
       goal: "production dependencies no heavier than create-next-app's default + next-auth",
       met: oursProd <= bar.prod.bytes,
       measured: `jwt ${mib(oursProdJwt)} MiB (${w.jwt.prod.packages} packages), db ${mib(w.db.prod.bytes)} MiB (${w.db.prod.packages}) vs ${mib(bar.prod.bytes)} MiB (${bar.prod.packages}): ${ratio(oursProdJwt, bar.prod.bytes)}× and ${ratio(oursProd, bar.prod.bytes)}×`,
-      why: `jwt adds jose, zod and server-only (${mib(oursProdJwt - bar.prod.bytes)} MiB); db mode adds the two database drivers (better-sqlite3 with its native build, pg)`,
+      why: `over by ${mib(oursProdJwt - bar.prod.bytes)} MiB (jwt) and ${mib(oursProd - bar.prod.bytes)} MiB (db). What jwt has on top: ${describe(extraPackages(w.jwt.prod, bar.prod))}; db also: ${describe(extraPackages(w.db.prod, w.jwt.prod))}. Playwright is there because next declares \`@playwright/test\` as an optional peer dependency and pnpm's lockfile ties next to the devDependency that satisfies it, so even \`--prod\` installs it; the rest is what the app uses (jose, zod, server-only; the two database drivers)`,
     },
     {
       goal: "whole install no heavier than create-next-app's default + next-auth",
       met: w.jwt.all.bytes <= bar.all.bytes,
       measured: `jwt ${mib(w.jwt.all.bytes)} MiB (${w.jwt.all.packages} packages) vs ${mib(bar.all.bytes)} MiB (${bar.all.packages}): ${ratio(w.jwt.all.bytes, bar.all.bytes)}×`,
-      why: `missed by ${mib(w.jwt.all.bytes - bar.all.bytes)} MiB: the generated app ships its test tooling as devDependencies (Vitest, Playwright's test runner, fast-check, tsx, Prettier, concurrently), which create-next-app's default has none of. None of it reaches production (row "prod")`,
+      why: `missed by ${mib(w.jwt.all.bytes - bar.all.bytes)} MiB: the generated app ships its test tooling as devDependencies, which create-next-app's default has none of; the heaviest extras: ${describe(extraPackages(w.jwt.all, bar.all))}`,
     },
   ];
   if (peerLoad) {
@@ -164,7 +209,7 @@ export function renderAppWeight(result: AppWeightResult): string {
     });
   }
   return [
-    "### Installed packages (pnpm, one store; `pnpm ls --depth Infinity --parseable`, each package@version once)",
+    "### Installed packages (pnpm 10, one store: entries of `node_modules/.pnpm` and the bytes of their files; prod: a `pnpm install --prod --frozen-lockfile` of the same lockfile, as a deploy runs it)",
     "",
     table(["app", "packages", "MiB", "prod packages", "prod MiB"], weightRows),
     "",

@@ -46,7 +46,7 @@ const outDir = values.out ?? (quick ? join(ROOT, ".tmp/bench-quick") : undefined
 /** Sizes of a full run and of `--quick` (a smoke run: every code path once). */
 const PLAN = quick
   ? { cliRuns: 3, builds: 1, proxySeconds: 1, connections: [10], proxyRounds: 1, burst: 100, burstRounds: 1, costMs: 100, costRounds: 1 }
-  : { cliRuns: 15, builds: 3, proxySeconds: 4, connections: [1, 10, 50], proxyRounds: 2, burst: 100, burstRounds: 3, costMs: 1000, costRounds: 3 };
+  : { cliRuns: 15, builds: 3, proxySeconds: 4, connections: [1, 10, 50], proxyRounds: 3, burst: 100, burstRounds: 3, costMs: 1000, costRounds: 3 };
 const PORTS = { app: 3870, backend: 4870 };
 
 const started = performance.now();

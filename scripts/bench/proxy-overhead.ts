@@ -64,7 +64,7 @@ export async function measureProxyOverhead(
         };
         // Warm-up, not kept: JIT, connection pools, Next.js's route caches.
         for (const target of Object.values(targets)) {
-          assertAllOk("warm-up", await load(target.url, { connections: 10, seconds: Math.min(2, options.seconds), headers: target.headers }));
+          assertAllOk("warm-up", await load(target.url, { connections: 10, seconds: options.seconds, headers: target.headers }));
         }
         for (const connections of options.connections) {
           const row: ProxyOverheadRow = { storage, connections, direct: [], floor: [], proxy: [] };
