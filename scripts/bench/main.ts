@@ -45,8 +45,8 @@ const outDir = values.out ?? (quick ? join(ROOT, ".tmp/bench-quick") : undefined
 
 /** Sizes of a full run and of `--quick` (a smoke run: every code path once). */
 const PLAN = quick
-  ? { cliRuns: 3, builds: 1, proxySeconds: 1, connections: [10], proxyRounds: 1, burst: 100, burstRounds: 1, costMs: 100, costRounds: 1 }
-  : { cliRuns: 15, builds: 3, proxySeconds: 4, connections: [1, 10, 50], proxyRounds: 3, burst: 100, burstRounds: 3, costMs: 1000, costRounds: 3 };
+  ? { cliRuns: 3, builds: 1, proxySeconds: 1, proxyWarmup: 1, connections: [10], proxyRounds: 1, burst: 100, burstRounds: 1, costMs: 100, costRounds: 1 }
+  : { cliRuns: 15, builds: 3, proxySeconds: 4, proxyWarmup: 20, connections: [1, 10, 50], proxyRounds: 3, burst: 100, burstRounds: 3, costMs: 1000, costRounds: 3 };
 const PORTS = { app: 3870, backend: 4870 };
 
 const started = performance.now();
@@ -89,7 +89,7 @@ if (apps && wanted("proxy")) {
   try {
     const proxy = await measureProxyOverhead(
       apps,
-      { connections: PLAN.connections, seconds: PLAN.proxySeconds, rounds: PLAN.proxyRounds, postgresUrl: postgresUrl!, ports: PORTS },
+      { connections: PLAN.connections, seconds: PLAN.proxySeconds, warmupSeconds: PLAN.proxyWarmup, rounds: PLAN.proxyRounds, postgresUrl: postgresUrl!, ports: PORTS },
       log,
     );
     results.proxy = proxy;

@@ -69,6 +69,15 @@ function heldCookies(response: Response, sent: string): { name: string; value: s
   return set.length > 0 ? set : toPairs(sent.split("; "));
 }
 
+/** The proxy said `session_expired`, and the cookie the browser now holds opens no session. */
+async function expectSessionEnded(response: Response, sent: string): Promise<void> {
+  expect(response.status).toBe(401);
+  await expect(response.json()).resolves.toEqual({ error: "session_expired" });
+  const after = await cookies.readSessionToken({ getAll: () => heldCookies(response, sent) });
+  const { sessionState } = await import("@/lib/auth/live-session");
+  expect((await sessionState(after)).status).not.toBe("live");
+}
+
 function request(
   path: string,
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
@@ -160,11 +169,7 @@ describe("GET /api/proxy/<demo resource>", () => {
     }));
     const signInCalls = backendCalls().length;
     const response = await route.GET(request(demoPath, { headers: { cookie } }));
-    expect(response.status).toBe(401);
-    await expect(response.json()).resolves.toEqual({ error: "session_expired" });
-    const after = await cookies.readSessionToken({ getAll: () => heldCookies(response, cookie) });
-    const { sessionState } = await import("@/lib/auth/live-session");
-    expect((await sessionState(after)).status).not.toBe("live");
+    await expectSessionEnded(response, cookie);
     expect(backendCalls()).toHaveLength(signInCalls);
   });
 
@@ -187,11 +192,7 @@ describe("GET /api/proxy/<demo resource>", () => {
       refreshToken: "also-garbage",
     }));
     const response = await route.GET(request(demoPath, { headers: { cookie } }));
-    expect(response.status).toBe(401);
-    await expect(response.json()).resolves.toEqual({ error: "session_expired" });
-    const after = await cookies.readSessionToken({ getAll: () => heldCookies(response, cookie) });
-    const { sessionState } = await import("@/lib/auth/live-session");
-    expect((await sessionState(after)).status).not.toBe("live");
+    await expectSessionEnded(response, cookie);
     expect(mock.store.stats.refreshes).toBe(0);
   });
 });
