@@ -5,7 +5,7 @@
  * Markdown. Exit code 1 when something is broken (a proxy run with errors, a
  * refresh burst that refreshed more than once), never for a slow figure.
  *
- *   npm run bench                      # full run, ~12 minutes on 2 cores
+ *   npm run bench                      # full run, ~14 minutes on 2 cores
  *   npm run bench -- --quick           # every section once, small; writes to .tmp/bench-quick
  *   npm run bench -- --only cli,proxy  # some sections (apps are prepared as needed)
  */
