@@ -16,6 +16,7 @@
  */
 
 import { CookieJar, proxyHeaders, signIn } from "./http-session.js";
+import { backendStats, resetBackend } from "./independent-backends.js";
 
 export interface FlowOptions {
   appUrl: string;
@@ -29,13 +30,6 @@ export interface FlowOptions {
   log?: (line: string) => void;
 }
 
-interface BackendStats {
-  logins: number;
-  refreshes: number;
-  rejectedRefreshes: number;
-  reusedRefreshes: number;
-}
-
 /** Thrown when the app does not behave; the message says which step and what was seen. */
 export class FlowError extends Error {
   override readonly name = "FlowError";
@@ -46,12 +40,6 @@ function check(condition: boolean, message: string): asserts condition {
 }
 
 const sleep = (seconds: number) => new Promise((r) => setTimeout(r, seconds * 1000));
-
-async function stats(backendUrl: string): Promise<BackendStats> {
-  const response = await fetch(`${backendUrl}/__mock/stats`);
-  check(response.ok, `backend stats answered ${response.status}`);
-  return (await response.json()) as BackendStats;
-}
 
 /** Run the flow; resolves with the lines it logged, throws `FlowError` at the first deviation. */
 export async function flowCheck(options: FlowOptions): Promise<string[]> {
@@ -68,14 +56,13 @@ export async function flowCheck(options: FlowOptions): Promise<string[]> {
       redirect: "manual",
     });
 
-  const reset = await fetch(`${options.backendUrl}/__mock/reset`, { method: "POST" });
-  check(reset.ok, `backend reset answered ${reset.status}`);
+  await resetBackend(options.backendUrl);
 
   // 1. Sign in with next-auth's CSRF double-submit token.
   const login = await signIn(app, jar, "demo", "demo-password");
   check(login.status === 200, `sign-in answered ${login.status}: ${await login.text()}`);
   check(jar.sessionCookies().length > 0, "sign-in set no session cookie");
-  check((await stats(options.backendUrl)).logins === 1, "the backend did not see exactly one login");
+  check((await backendStats(options.backendUrl)).logins === 1, "the backend did not see exactly one login");
   log(`signed in (${jar.sessionCookies().join(", ")})`);
 
   // 2. The proxy works with the fresh access token.
@@ -93,7 +80,7 @@ export async function flowCheck(options: FlowOptions): Promise<string[]> {
     `after expiry, 20 parallel calls answered ${statuses.join(",")}`,
   );
   for (const response of burst) jar.update(response);
-  const afterBurst = await stats(options.backendUrl);
+  const afterBurst = await backendStats(options.backendUrl);
   check(
     afterBurst.refreshes === 1,
     `20 parallel calls caused ${afterBurst.refreshes} refreshes, not 1`,
@@ -106,7 +93,7 @@ export async function flowCheck(options: FlowOptions): Promise<string[]> {
   const again = await proxy();
   jar.update(again);
   check(again.status === 200, `the call after the burst answered ${again.status}`);
-  check((await stats(options.backendUrl)).refreshes === 1, "the rotated session refreshed again");
+  check((await backendStats(options.backendUrl)).refreshes === 1, "the rotated session refreshed again");
   log("next call uses the rotated tokens → 200, still 1 refresh");
 
   // 5. Refresh token expired: the session ends cleanly.
@@ -120,7 +107,7 @@ export async function flowCheck(options: FlowOptions): Promise<string[]> {
   check(session.status === 200, `/api/auth/session answered ${session.status}`);
   const sessionBody = (await session.json()) as { user?: unknown; error?: unknown };
   check(!sessionBody.user || Boolean(sessionBody.error), `the session still looks live: ${JSON.stringify(sessionBody)}`);
-  const final = await stats(options.backendUrl);
+  const final = await backendStats(options.backendUrl);
   check(final.reusedRefreshes === 0, `${final.reusedRefreshes} refresh tokens were reused`);
   log(`refresh token expired → proxy 401 ${body.trim()}, session over, 0 reused`);
   return lines;

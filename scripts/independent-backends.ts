@@ -62,6 +62,27 @@ export function demoProxyPath(name: BackendVariantName): string {
   return variant.style === "drupal" ? "jsonapi/node/article" : "api/items";
 }
 
+/** The counters every backend here keeps (`GET /__mock/stats`, test/backends/README.md). */
+export interface BackendStats {
+  logins: number;
+  refreshes: number;
+  rejectedRefreshes: number;
+  reusedRefreshes: number;
+}
+
+/** What the backend at `backendUrl` has been asked so far. */
+export async function backendStats(backendUrl: string): Promise<BackendStats> {
+  const response = await fetch(`${backendUrl}/__mock/stats`);
+  if (!response.ok) throw new Error(`backend stats answered ${response.status}`);
+  return (await response.json()) as BackendStats;
+}
+
+/** Forget every issued token, flood counter and count (`POST /__mock/reset`). */
+export async function resetBackend(backendUrl: string): Promise<void> {
+  const response = await fetch(`${backendUrl}/__mock/reset`, { method: "POST" });
+  if (!response.ok) throw new Error(`backend reset answered ${response.status}`);
+}
+
 export interface RunningBackend {
   url: string;
   stop(): Promise<void>;

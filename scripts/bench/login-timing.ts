@@ -14,7 +14,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { startBuiltApp } from "../built-app.js";
-import { BACKEND_VARIANTS, startBackend, type BackendVariantName } from "../independent-backends.js";
+import { BACKEND_VARIANTS, resetBackend, startBackend, type BackendVariantName } from "../independent-backends.js";
 import { LOG_DIR } from "./services.js";
 import { median } from "./stats.js";
 
@@ -59,7 +59,7 @@ async function measure(appDir: string, variant: BackendVariantName, floorMs: str
       const unknownUser: number[] = [];
       for (let i = 0; i < rounds; i++) {
         // Untimed: forget the backend's own flood counters (Drupal blocks a user after 5 failures).
-        await fetch(`${backend.url}/__mock/reset`, { method: "POST" });
+        await resetBackend(backend.url);
         // Interleaved, order alternating, so drift hits both alike.
         const pair = [
           async () => wrongPassword.push(await refusedSignIn(app.url, "demo")),

@@ -7,7 +7,8 @@
 import { CookieJar, proxyHeaders, signIn } from "../http-session.js";
 import type { RunningApp } from "../built-app.js";
 import { goals, table, type Goal } from "./markdown.js";
-import { backendStats, resetBackend, startRestBackend } from "./services.js";
+import { backendStats, resetBackend } from "../independent-backends.js";
+import { startRestBackend } from "./services.js";
 import { median, percentile, ratio, round } from "./stats.js";
 import { STORAGE_LABELS, STORAGES, startStorageApp, type StorageName } from "./storages.js";
 import type { BenchApps } from "./workspace.js";

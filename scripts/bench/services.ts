@@ -40,24 +40,6 @@ export async function backendTokens(backendUrl: string): Promise<{ accessToken: 
   return { accessToken, refreshToken };
 }
 
-export interface BackendStats {
-  logins: number;
-  refreshes: number;
-  rejectedRefreshes: number;
-  reusedRefreshes: number;
-}
-
-export async function backendStats(backendUrl: string): Promise<BackendStats> {
-  const response = await fetch(`${backendUrl}/__mock/stats`);
-  if (!response.ok) throw new Error(`backend stats answered ${response.status}`);
-  return (await response.json()) as BackendStats;
-}
-
-export async function resetBackend(backendUrl: string): Promise<void> {
-  const response = await fetch(`${backendUrl}/__mock/reset`, { method: "POST" });
-  if (!response.ok) throw new Error(`backend reset answered ${response.status}`);
-}
-
 /**
  * A PostgreSQL URL for a database only the bench uses (created when missing),
  * on the server at 127.0.0.1:5432 — started first if it is down.
