@@ -1,3 +1,4 @@
+import type { JWT } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { getAdapter } from "@/lib/auth/adapter";
@@ -66,14 +67,18 @@ async function handle(request: NextRequest): Promise<NextResponse> {
       target.reason === "bad_segment" ? "bad_path" : "not_allowed",
     );
 
+  /** 401 `session_expired`, writing the ended token's cookie so it is never tried again. */
+  const sessionExpired = async (endedToken: JWT): Promise<NextResponse> => {
+    const ended = proxyError(401, "session_expired");
+    applySessionCookiesToResponse(ended, await encodeSessionCookies(endedToken, request.cookies));
+    return ended;
+  };
+
   const token = await readSessionToken(request.cookies);
   const state = await sessionState(token);
   if (state.status === "expired" && token) {
-    // Absolute timeout or dead refresh token: end the cookie too, so it is never tried again.
-    const ended = proxyError(401, "session_expired");
-    const endedToken = await sessionStorage.end(token, "expired");
-    applySessionCookiesToResponse(ended, await encodeSessionCookies(endedToken, request.cookies));
-    return ended;
+    // Absolute timeout or dead refresh token.
+    return sessionExpired(await sessionStorage.end(token, "expired"));
   }
   if (state.status !== "live" || !token) {
     return proxyError(401, token?.error ? "session_expired" : "unauthenticated");
@@ -111,14 +116,7 @@ async function handle(request: NextRequest): Promise<NextResponse> {
   const refresh = async (): Promise<NextResponse | "rotated" | "unavailable"> => {
     const outcome = await refreshSession(current.token, { ...live, tokens: current.tokens });
     if (outcome.status === "unavailable") return "unavailable";
-    if (outcome.status === "ended") {
-      const ended = proxyError(401, "session_expired");
-      applySessionCookiesToResponse(
-        ended,
-        await encodeSessionCookies(outcome.token, request.cookies),
-      );
-      return ended;
-    }
+    if (outcome.status === "ended") return sessionExpired(outcome.token);
     write = await encodeSessionCookies(outcome.token, request.cookies);
     current = { token: outcome.token, tokens: outcome.tokens };
     return "rotated";
@@ -147,10 +145,9 @@ async function handle(request: NextRequest): Promise<NextResponse> {
   if (result.ok && result.response.status === 401 && rotated) {
     // Refused even with freshly rotated tokens: end the session rather than loop.
     await result.response.body?.cancel().catch(() => undefined);
-    const endedToken = await sessionStorage.end(current.token, "refresh_failed", current.tokens);
-    const ended = proxyError(401, "session_expired");
-    applySessionCookiesToResponse(ended, await encodeSessionCookies(endedToken, request.cookies));
-    return ended;
+    return sessionExpired(
+      await sessionStorage.end(current.token, "refresh_failed", current.tokens),
+    );
   }
   if (!result.ok) {
     const failed = proxyError(result.error === "backend_timeout" ? 504 : 502, result.error);
