@@ -1,4 +1,5 @@
 import type { Backend, Database, PackageManager, Session, Stack } from "./options.js";
+import { APP_NODE_LTS, appNodeFloor } from "./version.js";
 import { VERSIONS } from "./versions.js";
 
 /** Demo credentials of every built-in mock backend (printed by the CLI and the README). */
@@ -18,12 +19,18 @@ export interface TemplateContext {
   isDb: boolean;
   isSqlite: boolean;
   isPostgres: boolean;
+  /** pnpm-only files (`.pnpmfile.cjs`) render only for pnpm projects. */
+  isPnpm: boolean;
   /** e.g. `npm run dev`, `pnpm dev`, `yarn dev`, `bun run dev`. */
   run: Record<"dev" | "build" | "start" | "test" | "testE2e" | "lint" | "typecheck", string>;
   /** e.g. `npm install`. */
   install: string;
   demoUser: typeof DEMO_USER;
   versions: typeof VERSIONS;
+  /** The oldest Node.js the app supports, e.g. `22.12` (its `engines.node` is `>=` this). */
+  nodeFloor: string;
+  /** The Node.js line `.nvmrc` names, e.g. `26`. */
+  nodeLts: string;
 }
 
 /** The command that runs a package.json script with the given package manager. */
@@ -52,6 +59,7 @@ export function createContext(input: {
     isDb: stack.session === "db",
     isSqlite: stack.db === "sqlite",
     isPostgres: stack.db === "postgres",
+    isPnpm: pm === "pnpm",
     run: {
       dev: runScript(pm, "dev"),
       build: runScript(pm, "build"),
@@ -64,5 +72,7 @@ export function createContext(input: {
     install: `${pm} install`,
     demoUser: DEMO_USER,
     versions: VERSIONS,
+    nodeFloor: appNodeFloor(stack).join("."),
+    nodeLts: APP_NODE_LTS,
   };
 }

@@ -13,7 +13,7 @@ import type { Prompter } from "./prompts.js";
 import { createStyle } from "./style.js";
 import { reproduceCommand, shellQuote, summaryText } from "./summary.js";
 import { assertTargetFree } from "./target-dir.js";
-import { CLI_VERSION, MIN_NODE, nodeIsSupported } from "./version.js";
+import { appNodeFloor, CLI_VERSION, MIN_NODE, nodeIsSupported } from "./version.js";
 import { writeTree } from "./write-tree.js";
 
 /** Everything the CLI touches in the outside world, injected so tests control it. */
@@ -108,8 +108,22 @@ export async function create(io: CliEnvironment): Promise<0 | 1> {
     );
   }
 
+  // The CLI starts on Node 20.9, the app needs 22.12+: installing there would
+  // fail later in confusing ways (engines warnings, a native module that crashes), so say why and skip.
+  const floor = appNodeFloor(stack).join(".");
+  const installSkipped =
+    install && !nodeIsSupported(io.nodeVersion, appNodeFloor(stack))
+      ? `this app needs Node.js ${floor} or newer (package.json "engines"), and this is Node.js ${io.nodeVersion.replace(/^v/, "")}`
+      : undefined;
+  if (installSkipped) {
+    io.stderr.write(
+      style.yellow(`! Not installing dependencies: ${installSkipped}.\n`) +
+        `  Switch to Node.js ${floor}+ (\`nvm use\` reads the project's .nvmrc), then: cd ${shellQuote(target.display)} && ${installLine}\n`,
+    );
+  }
+
   let installed: InstallResult | undefined;
-  if (install) {
+  if (install && !installSkipped) {
     installed = await installDependencies({ dir: target.dir, packageManager, ignoreWorkspace, exec: io.exec, out: io.stdout, now });
     if (!installed.ok) reportInstallFailure(io.stderr, installed, installLine, target.display, style);
   }
@@ -132,6 +146,7 @@ export async function create(io: CliEnvironment): Promise<0 | 1> {
         fileCount,
         seconds,
         install: installed,
+        installSkipped,
         git: gitResult,
         scripts: scriptNames(tree),
         envVariables: envVariableNames(tree),

@@ -132,7 +132,7 @@ function finishManifest(manifest: Record<string, unknown>, input: RenderInput): 
     ...out,
   };
   if (input.packageManagerSpec) ordered.packageManager = input.packageManagerSpec;
-  ordered.engines = { node: ">=20.9" };
+  ordered.engines = { node: `>=${input.context.nodeFloor}` };
 
   for (const field of DEPENDENCY_FIELDS) {
     const deps = ordered[field];

@@ -54,8 +54,10 @@ export interface SummaryInput {
   packageManagerSpec: string | undefined;
   fileCount: number;
   seconds: number;
-  /** undefined: not attempted (--no-install). */
+  /** undefined: not attempted (--no-install, or `installSkipped`). */
   install: InstallResult | undefined;
+  /** Why the install was not attempted although asked for (this Node is older than the app needs). */
+  installSkipped?: string | undefined;
   /** undefined: not attempted (--no-git). */
   git: GitResult | undefined;
   /** Script names of the generated package.json; next steps only mention scripts that exist. */
@@ -81,7 +83,7 @@ export function summaryText(input: SummaryInput, style: Style): string {
     row("session", `${stack.session} — ${SESSION_LABELS[stack.session]}`),
     ...(stack.db ? [row("database", `${stack.db} — ${DATABASE_LABELS[stack.db]}`)] : []),
     row("package manager", input.packageManagerSpec ?? `${pm} (version unknown: no packageManager field written)`),
-    row("dependencies", installLine(input.install, style)),
+    row("dependencies", input.installSkipped ? style.yellow(`not installed: ${input.installSkipped}`) : installLine(input.install, style)),
     row("git", gitLine(input.git, style)),
     "",
     style.bold("Next steps"),

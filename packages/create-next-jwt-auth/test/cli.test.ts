@@ -206,6 +206,32 @@ describe("installing", () => {
     expect(stdout.text).toMatch(/installed in/);
   });
 
+  const tooOld: [string, string[], string, string][] = [
+    ["a JWT app on Node 20 is written but not installed, with the reason", ["--session", "jwt"], "20.20.0", "22.12"],
+    ["a SQLite app on Node 22.12 is written but not installed, with the reason", ["--session", "db", "--db", "sqlite"], "22.12.0", "22.14"],
+  ];
+  it.each(tooOld)("%s", async (_name, flags, nodeVersion, floor) => {
+    const cwd = tempDir();
+    const { exec, calls } = fakeExec(() => ok());
+    const { env, stdout, stderr } = cliEnv({ argv: ["app", "--backend", "rest", ...flags, "--no-git"], cwd, exec, nodeVersion });
+    expect(await runCli(env)).toBe(0);
+    expect(calls).toEqual([]);
+    const reason = `this app needs Node.js ${floor} or newer (package.json "engines"), and this is Node.js ${nodeVersion}`;
+    expect(stderr.text).toContain(`Not installing dependencies: ${reason}.`);
+    expect(stderr.text).toContain("cd app && pnpm install");
+    expect(stdout.text).toContain(`not installed: ${reason}`);
+    expect(JSON.parse(readFileSync(join(cwd, "app/package.json"), "utf8")).engines).toEqual({ node: `>=${floor}` });
+  });
+
+  it("installs a SQLite app on Node 22.14, its floor", async () => {
+    const cwd = tempDir();
+    const { exec, calls } = fakeExec(() => ok());
+    const argv = ["app", "--backend", "rest", "--session", "db", "--db", "sqlite", "--no-git"];
+    const { env } = cliEnv({ argv, cwd, exec, nodeVersion: "22.14.0" });
+    expect(await runCli(env)).toBe(0);
+    expect(calls).toEqual(["pnpm install"]);
+  });
+
   const failures: [string, () => ReturnType<typeof failed>, RegExp][] = [
     ["a failing install keeps the scaffold and prints the retry command", () => failed("ERR_PNPM_FETCH_404 left-pad not found"), /ERR_PNPM_FETCH_404/],
     ["a missing package manager keeps the scaffold and prints the retry command", () => notFound("pnpm"), /pnpm was not found on PATH/],

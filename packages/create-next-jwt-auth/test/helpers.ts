@@ -77,8 +77,8 @@ export function cliEnv(overrides: Partial<CliEnvironment> & { argv: string[]; cw
   const stdout = new MemoryOutput();
   const stderr = new MemoryOutput();
   const env: CliEnvironment = {
-    env: { npm_config_user_agent: "pnpm/10.34.9 npm/? node/v20.20.0 linux x64" },
-    nodeVersion: "20.20.0",
+    env: { npm_config_user_agent: "pnpm/10.34.9 npm/? node/v24.21.0 linux x64" },
+    nodeVersion: "24.21.0",
     stdout,
     stderr,
     stdinIsTTY: false,

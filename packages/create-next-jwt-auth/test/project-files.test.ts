@@ -24,12 +24,16 @@ describe.each(allStacks().map((stack) => [stackId(stack), stack] as const))("ren
   const { tree, privatePaths } = render(stack);
   const manifest = JSON.parse(tree.get("package.json")!.toString("utf8"));
 
-  it("gives package.json the project name, packageManager and engines", () => {
+  it("gives package.json the project name, packageManager and the app's Node floor (22.14 with SQLite, else 22.12)", () => {
     expect(manifest.name).toBe("my-app");
     expect(manifest.packageManager).toBe(SPEC);
-    expect(manifest.engines).toEqual({ node: ">=20.9" });
+    expect(manifest.engines).toEqual({ node: stack.db === "sqlite" ? ">=22.14" : ">=22.12" });
     expect(manifest.private).toBe(true);
     expect(manifest.type).toBe("module");
+  });
+
+  it("names the current Node.js LTS line in .nvmrc", () => {
+    expect(tree.get(".nvmrc")?.toString("utf8")).toBe("26\n");
   });
 
   it("pins every dependency to the version map and leaves no catalog: behind", () => {

@@ -86,7 +86,7 @@ describe("renderLayers rules (fixture layers)", () => {
       scripts: { dev: "next dev", test: "vitest" },
       dependencies: { next: VERSIONS.next, zod: VERSIONS.zod },
       packageManager: "pnpm@10.34.9",
-      engines: { node: ">=20.9" },
+      engines: { node: ">=22.14" },
     });
   });
 
