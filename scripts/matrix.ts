@@ -4,53 +4,67 @@
  * because the PostgreSQL layer differs from SQLite only in the store, which its
  * contract suite already covers against a real server.
  *
- * Each run also says on which Node.js the app is installed, built and tested,
- * and which independent backend (test/backends) it is checked against besides
- * its own mock: `realE2e` runs the app's whole end-to-end suite against it,
- * `flow` the scripted HTTP flow (scripts/flow-check.ts).
+ * Each run also says on which Node.js line the app is installed, built and
+ * tested (never the machine's own Node: see scripts/node-runtime.ts), and
+ * where its end-to-end suite runs: against the app's built-in mock (`mockE2e`)
+ * and/or against an independent backend (`realE2e`, test/backends); `flow` is
+ * the scripted HTTP flow (scripts/flow-check.ts) against one.
  */
 import { allStacks, stackId, type Stack } from "../packages/create-next-jwt-auth/src/options.js";
 import type { BackendVariantName } from "./independent-backends.js";
+import type { NodeMajor } from "./node-runtime.js";
 
 export function ciStacks(): Stack[] {
   return allStacks().filter((s) => s.db !== "postgres" || s.backend === "nestjs");
 }
 
-export type NodeMajor = 20 | 24;
-
 export interface CiRun {
   stack: Stack;
   node: NodeMajor;
+  /** The whole e2e suite against the app's own mock backend. */
+  mockE2e: boolean;
   realE2e?: BackendVariantName;
   flow?: BackendVariantName;
 }
 
 /**
- * Node 24 gets one stack per storage (REST, whose variant backend needs the
- * most configuration); every backend style gets its whole e2e suite and the
- * flow against its independent backend, and the variants (simple_oauth 5.x
- * with JSON:API users, REST with other paths and fields) the flow.
+ * Every Node line gets a JWT and a database stack through lint, typecheck,
+ * unit, build and e2e: 22 (the apps' floor, tested at the exact floor release)
+ * Drupal, 24 REST and the PostgreSQL stack, 26 NestJS.
+ *
+ * The e2e suite runs once per backend style against each kind of backend
+ * rather than once per storage: the style's database stacks run it against
+ * the built-in mock (which is what `dev` uses, so it is the mock's test too),
+ * its JWT stack against the independent backend. The session layer and the
+ * backend adapter are thereby each proven end to end against both kinds of
+ * backend; what is not repeated is the JWT app against the mock, whose parts
+ * the other two runs of the same style already cover. The flow runs for every
+ * style and for the variants (simple_oauth 5.x with JSON:API users, REST with
+ * other paths and fields).
  */
 const PLAN: Record<string, Omit<CiRun, "stack">> = {
-  "drupal-jwt": { node: 20, realE2e: "drupal", flow: "drupal" },
-  "drupal-db-sqlite": { node: 20, flow: "drupal-5-jsonapi" },
-  "rest-jwt": { node: 24, realE2e: "rest", flow: "rest" },
-  "rest-db-sqlite": { node: 24, flow: "rest-variant" },
-  "nestjs-jwt": { node: 20, realE2e: "nestjs", flow: "nestjs" },
-  "nestjs-db-sqlite": { node: 20 },
-  "nestjs-db-postgres": { node: 20, flow: "nestjs" },
+  "drupal-jwt": { node: 22, mockE2e: false, realE2e: "drupal", flow: "drupal" },
+  "drupal-db-sqlite": { node: 22, mockE2e: true, flow: "drupal-5-jsonapi" },
+  "rest-jwt": { node: 24, mockE2e: false, realE2e: "rest", flow: "rest" },
+  "rest-db-sqlite": { node: 24, mockE2e: true, flow: "rest-variant" },
+  "nestjs-jwt": { node: 26, mockE2e: false, realE2e: "nestjs", flow: "nestjs" },
+  "nestjs-db-sqlite": { node: 26, mockE2e: true },
+  "nestjs-db-postgres": { node: 24, mockE2e: true, flow: "nestjs" },
 };
 
+/** A stack outside the plan: the newest LTS line, e2e against its mock. */
+export const DEFAULT_RUN: Omit<CiRun, "stack"> = { node: 24, mockE2e: true };
+
 export function ciRuns(): CiRun[] {
-  return ciStacks().map((stack) => ({ stack, ...(PLAN[stackId(stack)] ?? { node: 20 }) }));
+  return ciStacks().map((stack) => ({ stack, ...(PLAN[stackId(stack)] ?? DEFAULT_RUN) }));
 }
 
-/** How a run is named in logs and the summary: the stack, plus the Node version when not 20. */
+/** How a run is named in logs and the summary: the stack and its Node line. */
 export function runId(run: CiRun): string {
-  return run.node === 20 ? stackId(run.stack) : `${stackId(run.stack)}-node${run.node}`;
+  return `${stackId(run.stack)}-node${run.node}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes("--all")) for (const stack of allStacks()) console.log(stackId(stack));
-  else for (const run of ciRuns()) console.log(runId(run), run.realE2e ?? "-", run.flow ?? "-");
+  else for (const run of ciRuns()) console.log(runId(run), run.mockE2e ? "mock" : "-", run.realE2e ?? "-", run.flow ?? "-");
 }

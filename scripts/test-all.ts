@@ -5,12 +5,18 @@
  * the other package managers. Prints a table and a closing "N passed, N failed"
  * line. `CNJA_STACKS=nestjs-jwt,rest-jwt` narrows the stacks; `CNJA_SKIP=pm,bench`
  * leaves out the package-manager runs and the quick benchmark run.
+ *
+ * It first makes the machine ready (scripts/test-setup.ts): a Chromium and a
+ * running PostgreSQL, installed or started when missing, so a fresh clone
+ * needs nothing but Node and npm.
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stackId } from "../packages/create-next-jwt-auth/src/options.js";
-import { ciRuns } from "./matrix.js";
+import { ciRuns, runId } from "./matrix.js";
+import { nodeVersion } from "./node-runtime.js";
+import { prepareTestMachine } from "./test-setup.js";
 import { runStep } from "./run-step.js";
 import { RESULTS_DIR, parseStack, runFor, testApp, type AppResult } from "./test-app.js";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -20,6 +26,14 @@ const started = Date.now();
 mkdirSync(RESULTS_DIR, { recursive: true });
 
 const results: AppResult[] = [];
+
+// Chromium and PostgreSQL first: a missing one stops here with one message, not an hour in.
+try {
+  Object.assign(process.env, await prepareTestMachine((line) => console.log(`== ${line}`)));
+} catch (error) {
+  console.error(`== ${(error as Error).message}`);
+  process.exit(1);
+}
 
 // The CLI package: typecheck and its unit + end-to-end tests.
 {
@@ -62,7 +76,7 @@ const selected = process.env.CNJA_STACKS
   ? process.env.CNJA_STACKS.split(",").map((id) => runFor(parseStack([id.trim()])))
   : ciRuns();
 for (const run of selected) {
-  console.log(`\n== ${stackId(run.stack)} on Node ${run.node}`);
+  console.log(`\n== ${runId(run)}: ${stackId(run.stack)} on Node ${nodeVersion(run.node, run.stack)}`);
   results.push(await testApp(run));
 }
 

@@ -3,8 +3,9 @@
  * generated app's own checks: install, lint, typecheck, unit tests, build and
  * end-to-end tests against its built-in mock — then, as the CI plan says
  * (scripts/matrix.ts), its end-to-end suite and the scripted HTTP flow against
- * an independent backend (test/backends), on Node 20 or 24. This is what a
- * user gets, tested the way they would test it.
+ * an independent backend (test/backends), on Node 22, 24 or 26 (from the npm
+ * package, scripts/node-runtime.ts). This is what a user gets, tested the way
+ * they would test it.
  *
  *   pnpm exec tsx scripts/test-app.ts nestjs-jwt
  *   pnpm exec tsx scripts/test-app.ts rest db sqlite
@@ -18,7 +19,8 @@ import { fileURLToPath } from "node:url";
 import { allStacks, stackId, type Stack } from "../packages/create-next-jwt-auth/src/options.js";
 import { runFlowStep } from "./flow-step.js";
 import { BACKEND_VARIANTS, startBackend } from "./independent-backends.js";
-import { ciRuns, runId, type CiRun } from "./matrix.js";
+import { ciRuns, DEFAULT_RUN, runId, type CiRun } from "./matrix.js";
+import { nodeEnv, nodeVersion } from "./node-runtime.js";
 import { runStep, type StepResult } from "./run-step.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -57,22 +59,28 @@ export function parseStack(args: string[]): Stack {
  * 3000/4010, nor with each other when the flow check runs beside the e2e
  * suite (whose two-instances spec also takes the app port + 1 and + 2), nor
  * with the services CI machines run (MariaDB 3306, NATS 4222, PostgreSQL 5432).
+ * `CNJA_PORT_OFFSET` moves them all, for two checkouts testing side by side.
  */
 function portsFor(stack: Stack) {
   const index = allStacks().findIndex((s) => stackId(s) === stackId(stack));
+  const offset = Number(process.env.CNJA_PORT_OFFSET ?? 0);
   return {
-    app: 3200 + index * 4,
-    mock: 4500 + index * 4,
-    flowApp: 3600 + index,
-    flowBackend: 4600 + index,
-    realApp: 3400 + index * 4,
-    realBackend: 4700 + index,
+    app: offset + 3200 + index * 4,
+    mock: offset + 4500 + index * 4,
+    flowApp: offset + 3600 + index,
+    flowBackend: offset + 4600 + index,
+    realApp: offset + 3400 + index * 4,
+    realBackend: offset + 4700 + index,
   };
 }
 
-/** The plan CI has for a stack, or a plain Node 20 run with the mock only. */
+/** The plan CI has for a stack, or `DEFAULT_RUN`. `CNJA_NODE=26` picks another Node line. */
 export function runFor(stack: Stack): CiRun {
-  return ciRuns().find((r) => stackId(r.stack) === stackId(stack)) ?? { stack, node: 20 };
+  const run = ciRuns().find((r) => stackId(r.stack) === stackId(stack)) ?? { stack, ...DEFAULT_RUN };
+  const node = process.env.CNJA_NODE;
+  if (node === undefined) return run;
+  if (!["22", "24", "26"].includes(node)) throw new Error(`CNJA_NODE=${node}: expected 22, 24 or 26`);
+  return { ...run, node: Number(node) as CiRun["node"] };
 }
 
 export async function testApp(run: CiRun): Promise<AppResult> {
@@ -98,13 +106,12 @@ export async function testApp(run: CiRun): Promise<AppResult> {
     npm_config_user_agent: pnpmUserAgent(),
     ...(stack.db === "postgres" ? { DATABASE_URL: postgresUrl } : {}),
   };
-  if (run.node === 24) {
-    const { node24Env } = await import("./node24.js");
-    env = await node24Env({ PATH: process.env.PATH, ...env });
-    // pnpm keys its cache of built native modules by Node major only; rebuild
-    // better-sqlite3 against this exact release's headers (see scripts/node24.ts).
-    env.npm_config_side_effects_cache = "false";
-  }
+  // Generated apps never run on the machine's Node (the CLI's floor, 20.9, is
+  // older than theirs): every step below, the CLI included, runs on this line.
+  env = await nodeEnv(run.node, { PATH: process.env.PATH, ...env }, stack);
+  // pnpm keys its cache of built native modules by Node major only; a native
+  // module must be built against this exact release's headers (scripts/node-runtime.ts).
+  env.npm_config_side_effects_cache = "false";
 
   const steps: StepResult[] = [];
   const record = (result: StepResult) => {
@@ -138,15 +145,16 @@ export async function testApp(run: CiRun): Promise<AppResult> {
   );
   // Later steps cannot mean anything once generation or install failed.
   const installed = generated.ok && record(await pnpmStep("install", ["install", "--reporter=append-only"])).ok;
-  const planned = 8 + (run.realE2e ? 1 : 0) + (run.flow ? 1 : 0);
+  const planned = 7 + (run.mockE2e ? 1 : 0) + (run.realE2e ? 1 : 0) + (run.flow ? 1 : 0);
   if (installed) {
-    // Everything below runs on this Node.js major, or the run fails here.
-    const nodeCheck = `const v = process.versions.node; console.log("node " + v); process.exit(v.startsWith("${run.node}.") ? 0 : 1)`;
+    // Everything below runs on this exact Node.js release, or the run fails here.
+    const want = nodeVersion(run.node, stack);
+    const nodeCheck = `const v = process.versions.node; console.log("node " + v); process.exit(v === "${want}" ? 0 : 1)`;
     record(await runStep("node", "node", ["-e", nodeCheck], { cwd: appDir, env, log }));
     for (const name of ["lint", "typecheck"]) record(await pnpmStep(name, ["run", name]));
     record(await pnpmStep("unit", ["run", "test"]));
     const built = record(await pnpmStep("build", ["run", "build"])).ok;
-    const e2e = pnpmStep("e2e", ["run", "test:e2e"], { E2E_REUSE_BUILD: built ? "1" : "0" });
+    const e2e = run.mockE2e ? pnpmStep("e2e", ["run", "test:e2e"], { E2E_REUSE_BUILD: built ? "1" : "0" }) : undefined;
     const flow = (appEnv?: Record<string, string>) =>
       runFlowStep({
         name: "flow",
@@ -159,16 +167,20 @@ export async function testApp(run: CiRun): Promise<AppResult> {
         log: join(RESULTS_DIR, `${id}.flow.log`),
       });
     // The flow mostly waits for tokens to expire, as the e2e suite does: run
-    // them side by side, the flow with its own SQLite file. PostgreSQL stacks
-    // share one database, whose sessions page the e2e suite reads: one after the other.
+    // them side by side (beside the mock suite, or the independent-backend one
+    // when there is no mock suite), the flow with its own SQLite file.
+    // PostgreSQL stacks share one database, whose sessions page the e2e suite
+    // reads: one after the other.
     const concurrentFlow = built && run.flow && stack.db !== "postgres";
-    const [e2eResult, flowResult] = await Promise.all([
-      e2e,
-      concurrentFlow ? flow(stack.db === "sqlite" ? { DATABASE_URL: "file:./.data/flow-check.db" } : {}) : undefined,
-    ]);
-    record(e2eResult);
+    const flowNow = () => (concurrentFlow ? flow(stack.db === "sqlite" ? { DATABASE_URL: "file:./.data/flow-check.db" } : {}) : undefined);
+    const [e2eResult, flowResult] = await Promise.all([e2e, e2e ? flowNow() : undefined]);
+    if (e2eResult) record(e2eResult);
     if (flowResult) record(flowResult);
-    if (built && run.realE2e) record(await realE2e(run, appDir, env, ports, log));
+    if (built && run.realE2e) {
+      const [realResult, lateFlow] = await Promise.all([realE2e(run, appDir, env, ports, log), e2e ? undefined : flowNow()]);
+      record(realResult);
+      if (lateFlow) record(lateFlow);
+    }
     if (built && run.flow && !concurrentFlow) record(await flow());
   }
   const result = { id, steps, ok: steps.length === planned && steps.every((s) => s.ok) };

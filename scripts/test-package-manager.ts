@@ -12,6 +12,7 @@ import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { allStacks, stackId, type Stack } from "../packages/create-next-jwt-auth/src/options.js";
+import { nodeEnv } from "./node-runtime.js";
 import { runStep, type StepResult } from "./run-step.js";
 
 const run = promisify(execFile);
@@ -96,7 +97,7 @@ function check(name: string, log: string, problems: string[], started: number): 
  *
  * @param opts.appDir where to generate (removed first); keep it outside any workspace
  * @param opts.log the step log (appended to)
- * @param opts.env extra environment, e.g. from `node24Env`; its PATH is kept and extended
+ * @param opts.env extra environment, e.g. from `nodeEnv`; its PATH is kept and extended
  */
 export async function testPackageManager(
   pm: OtherPackageManager,
@@ -122,7 +123,7 @@ export async function testPackageManager(
     return [{ name: "generate", ok: false, seconds: 0, log }];
   }
 
-  // `node` from PATH, not process.execPath, so a Node 24 env generates on Node 24 too.
+  // `node` from PATH, not process.execPath, so a Node 24 env generates on Node 24 too (and installs: the CLI skips that on a Node older than the app's floor).
   const cliArgs = [
     CLI,
     appDir,
@@ -175,7 +176,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const log = join(ROOT, ".tmp/ci", `${id}.log`);
   mkdirSync(dirname(log), { recursive: true });
   writeFileSync(log, `# ${id}\n`);
-  const steps = await testPackageManager(pm, { stack, appDir: join(tmpdir(), "cnja-ci", id), log, env: { CI: "true" } });
+  const env = { ...(await nodeEnv(24, { PATH: process.env.PATH })), CI: "true" };
+  const steps = await testPackageManager(pm, { stack, appDir: join(tmpdir(), "cnja-ci", id), log, env });
   for (const s of steps) console.log(`  ${s.ok ? "ok  " : "FAIL"} ${id} ${s.name} (${s.seconds}s)`);
   process.exit(steps.every((s) => s.ok) ? 0 : 1);
 }

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stackId, type Stack } from "../packages/create-next-jwt-auth/src/options.js";
+import { nodeEnv } from "./node-runtime.js";
 import type { AppResult } from "./test-app.js";
 import { testPackageManager, type OtherPackageManager } from "./test-package-manager.js";
 
@@ -42,15 +43,18 @@ export const BLOCKED_HERE: { pm: OtherPackageManager; stack: Stack }[] = [
 
 /**
  * Run `RUNTIME_PLAN` one after the other (two cores: parallel builds only slow
- * each other down). `CNJA_RUNTIMES=npm,bun` narrows it.
+ * each other down), on Node 24: the CLI would rightly skip the install on the
+ * workspace's own Node when that is older than the apps' floor.
+ * `CNJA_RUNTIMES=npm,bun` narrows it.
  *
- * @param env extra environment for every step, e.g. `await node24Env({})`
+ * @param env extra environment for every step (wins over the Node 24 one)
  * @returns one `AppResult` per manager, id `<pm>-<stack>` (e.g. `yarn-nestjs-jwt`)
  */
 export async function testRuntimes(env: NodeJS.ProcessEnv = {}): Promise<AppResult[]> {
   const only = process.env.CNJA_RUNTIMES?.split(",").map((s) => s.trim());
   mkdirSync(RESULTS_DIR, { recursive: true });
   const results: AppResult[] = [];
+  const node = await nodeEnv(24, { PATH: process.env.PATH });
   const plan = only ? [...RUNTIME_PLAN, ...BLOCKED_HERE].filter((r) => only.includes(r.pm)) : RUNTIME_PLAN;
   for (const { pm, stack } of plan) {
     const id = `${pm}-${stackId(stack)}`;
@@ -61,7 +65,7 @@ export async function testRuntimes(env: NodeJS.ProcessEnv = {}): Promise<AppResu
       stack,
       appDir: join(tmpdir(), "cnja-ci", id),
       log,
-      env: { CI: "true", ...env },
+      env: { ...node, CI: "true", ...env },
     });
     for (const step of steps) console.log(`  ${step.ok ? "ok  " : "FAIL"} ${id} ${step.name} (${step.seconds}s)`);
     // generate, install, lockfile, lint, typecheck, build: a short list means a stop.

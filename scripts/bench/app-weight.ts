@@ -4,7 +4,7 @@
  * JavaScript a browser downloads on first load of a page.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, lstatSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { goals, table, type Goal } from "./markdown.js";
 import { median, ratio, round } from "./stats.js";
@@ -104,7 +104,10 @@ export function productionWeight(appDir: string): InstallWeight {
   const copy = `${appDir}-prod`;
   rmSync(copy, { recursive: true, force: true });
   mkdirSync(copy);
-  for (const file of ["package.json", "pnpm-lock.yaml"]) copyFileSync(join(appDir, file), join(copy, file));
+  // .pnpmfile.cjs is part of the install (it drops next's optional Playwright peer); the lockfile records its checksum.
+  for (const file of ["package.json", "pnpm-lock.yaml", ".pnpmfile.cjs"]) {
+    if (existsSync(join(appDir, file))) copyFileSync(join(appDir, file), join(copy, file));
+  }
   execFileSync("npx", ["-y", "pnpm@10", "install", "--prod", "--frozen-lockfile", "--reporter=silent"], {
     cwd: copy,
     stdio: ["ignore", "ignore", "inherit"],

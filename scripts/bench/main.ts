@@ -9,6 +9,7 @@
  *   npm run bench -- --quick           # every section once, small; writes to .tmp/bench-quick
  *   npm run bench -- --only cli,proxy  # some sections (apps are prepared as needed)
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -21,6 +22,17 @@ import { measureRefreshBurst, refreshInvariantHeld, renderRefreshBurst } from ".
 import { benchPostgresUrl, ensureRestBackendBuilt } from "./services.js";
 import { measureSessionCost, renderSessionCost } from "./session-cost.js";
 import { ROOT, benchDir, prepareApps, type BenchApps } from "./workspace.js";
+import { nodeIsSupported } from "../../packages/create-next-jwt-auth/src/version.js";
+import { nodeEnv } from "../node-runtime.js";
+
+// The apps need Node 22.14+ (better-sqlite3 13); started on an older Node (the
+// workspace's floor is 20.9), run the whole bench again on Node 24 instead.
+if (!nodeIsSupported(process.versions.node, [22, 14])) {
+  const env = await nodeEnv(24, process.env);
+  console.log(`bench: Node ${process.versions.node} is older than the apps' floor; running on Node 24`);
+  const again = spawnSync("node", [...process.execArgv, ...process.argv.slice(1)], { env, stdio: "inherit" });
+  process.exit(again.status ?? 1);
+}
 
 const SECTIONS = ["cli", "weight", "proxy", "refresh", "session"] as const;
 type Section = (typeof SECTIONS)[number];
