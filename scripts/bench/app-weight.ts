@@ -194,7 +194,7 @@ export function renderAppWeight(result: AppWeightResult): string {
       goal: "production dependencies no heavier than create-next-app's default + next-auth",
       met: oursProd <= bar.prod.bytes,
       measured: `jwt ${mib(oursProdJwt)} MiB (${w.jwt.prod.packages} packages), db ${mib(w.db.prod.bytes)} MiB (${w.db.prod.packages}) vs ${mib(bar.prod.bytes)} MiB (${bar.prod.packages}): ${ratio(oursProdJwt, bar.prod.bytes)}× and ${ratio(oursProd, bar.prod.bytes)}×`,
-      why: `over by ${mib(oursProdJwt - bar.prod.bytes)} MiB (jwt) and ${mib(oursProd - bar.prod.bytes)} MiB (db). What jwt has on top: ${describe(extraPackages(w.jwt.prod, bar.prod))}; db also: ${describe(extraPackages(w.db.prod, w.jwt.prod))}. Playwright is there because next declares \`@playwright/test\` as an optional peer dependency and pnpm's lockfile ties next to the devDependency that satisfies it, so even \`--prod\` installs it; the rest is what the app uses (jose, zod, server-only; the two database drivers)`,
+      why: `over by ${mib(oursProdJwt - bar.prod.bytes)} MiB (jwt) and ${mib(oursProd - bar.prod.bytes)} MiB (db). What jwt has on top: ${describe(extraPackages(w.jwt.prod, bar.prod))}; db also: ${describe(extraPackages(w.db.prod, w.jwt.prod))}. That is what the app uses (jose, zod, server-only; the two database drivers); Playwright no longer comes along (the app's .pnpmfile.cjs drops next's optional \`@playwright/test\` peer, see the platform notes below)`,
     },
     {
       goal: "whole install no heavier than create-next-app's default + next-auth",

@@ -10,7 +10,7 @@
  *   npm run bench -- --only cli,proxy  # some sections (apps are prepared as needed)
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { LABELS, measureInstallsAndBuilds, renderAppWeight, type AppWeightResult, type FirstLoad } from "./app-weight.js";
@@ -158,6 +158,9 @@ const markdown = [
   "These machines are noisy: every figure is a median over several runs, and every comparison is a ratio against a peer measured in the same run, interleaved with it. Load generator, app and backend share the two cores. No figure here is asserted by a test; correctness (all 2xx, one refresh per session) is, and a run that breaks it exits 1.",
   "",
   ...sections.flatMap((s) => [s, ""]),
+  // Measured once for a decision, not on every run; kept here so a bench run does not drop them.
+  readFileSync(join(ROOT, "scripts/bench/platform-notes.md"), "utf8").trimEnd(),
+  "",
 ].join("\n");
 
 const mdPath = outDir ? join(outDir, "BENCHMARKS.md") : join(ROOT, "BENCHMARKS.md");
