@@ -24,8 +24,10 @@ export type ReserveResult =
  * process's memory: with several server processes each counts on its own (an
  * attacker gets N × the attempts), and a restart forgets them. A storage with
  * a shared database can provide its own (`SessionStorage.loginAttempts`), e.g.
- * a table `(key primary key, failures, last_failure_at)` updated with
- * `INSERT … ON CONFLICT DO UPDATE SET failures = failures + 1`.
+ * a table `(key primary key, failures, last_failure_at)` whose `reserve` is a
+ * compare-and-swap on the row (see the session database's
+ * `login-attempt-store.ts`), so racing processes cannot both count the last
+ * free attempt.
  */
 export interface LoginAttemptStore {
   get(key: string): Promise<FailureRecord | undefined>;
