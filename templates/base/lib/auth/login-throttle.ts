@@ -1,4 +1,5 @@
-import type { FailureRecord, LoginAttemptStore } from "./login-attempts";
+import type { FailureRecord, LoginAttemptStore, Reservation } from "./login-attempts";
+import { throttleUsername } from "./throttle-username";
 
 /** How many failures a key may have before it waits, and how long. */
 export interface ThrottlePolicy {
@@ -19,6 +20,22 @@ export function lockedUntil(record: FailureRecord | undefined, policy: ThrottleP
   const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** doublings);
   return record.lastFailureAt + delay;
 }
+
+/**
+ * An attempt counted ahead of the backend's answer (`LoginThrottle.reserve`).
+ * Settle it once the answer is known: `failed` keeps it counted,
+ * `succeeded` and `void` take it back.
+ */
+export interface AttemptTicket {
+  keys: AttemptKeys;
+  reservations: { key: string; reservation: Reservation }[];
+}
+
+export type ReserveVerdict =
+  { allowed: true; ticket: AttemptTicket } | { allowed: false; retryAfterSeconds: number };
+
+/** How a reserved attempt ended: a wrong login, a sign-in, or neither (backend down, refused before the backend). */
+export type AttemptOutcome = "failed" | "succeeded" | "void";
 
 /** The keys one sign-in attempt is counted under. */
 export interface AttemptKeys {
@@ -41,7 +58,7 @@ export class LoginThrottle {
 
   private entries(keys: AttemptKeys): [string, ThrottlePolicy][] {
     const entries: [string, ThrottlePolicy][] = [
-      [`user:${keys.username.toLowerCase()}`, this.policies.username],
+      [`user:${throttleUsername(keys.username)}`, this.policies.username],
     ];
     if (keys.address) entries.push([`addr:${keys.address}`, this.policies.address]);
     return entries;
@@ -58,7 +75,52 @@ export class LoginThrottle {
       : { allowed: true };
   }
 
-  /** A wrong username or password. */
+  /**
+   * Count this attempt before the backend is asked, if every key may go on
+   * now: atomic per key in the store, so however many attempts race, no more
+   * than each key's free failures reach the backend. The caller must
+   * `settle` the ticket once the backend answered.
+   */
+  async reserve(keys: AttemptKeys, now = Date.now()): Promise<ReserveVerdict> {
+    const taken: AttemptTicket["reservations"] = [];
+    for (const [key, policy] of this.entries(keys)) {
+      const result = await this.store.reserve(
+        key,
+        now,
+        (current) => lockedUntil(current, policy) <= now,
+      );
+      if (!result.reserved) {
+        await this.releaseAll(taken);
+        const until = lockedUntil(result.current, policy);
+        // A key that only lost a race may not be locked by the time it is read: wait a second anyway.
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)) };
+      }
+      taken.push({ key, reservation: result.reservation });
+    }
+    return { allowed: true, ticket: { keys, reservations: taken } };
+  }
+
+  /**
+   * The backend's answer to a reserved attempt. A wrong login stays counted;
+   * a sign-in forgets the username's failures and takes the attempt back from
+   * the address; anything else (the backend unreachable) takes it back everywhere.
+   */
+  async settle(ticket: AttemptTicket, outcome: AttemptOutcome): Promise<void> {
+    if (outcome === "failed") return;
+    const [user, ...others] = ticket.reservations;
+    if (outcome === "succeeded" && user) {
+      await this.store.clear(user.key);
+      await this.releaseAll(others);
+      return;
+    }
+    await this.releaseAll(ticket.reservations);
+  }
+
+  private async releaseAll(taken: AttemptTicket["reservations"]): Promise<void> {
+    for (const { key, reservation } of taken) await this.store.release(key, reservation);
+  }
+
+  /** A wrong username or password, counted after the fact. */
   async failed(keys: AttemptKeys, now = Date.now()): Promise<void> {
     for (const [key] of this.entries(keys)) await this.store.recordFailure(key, now);
   }

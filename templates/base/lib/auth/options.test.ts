@@ -2,6 +2,7 @@ import type { JWT } from "next-auth/jwt";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { BackendError } from "./backend/errors";
 import type { TokenSet } from "./backend/types";
+import { withSignInAttempt, type SignInAttempt } from "./sign-in-attempt";
 
 const adapter = {
   login: vi.fn(),
@@ -41,9 +42,19 @@ beforeEach(() => {
 
 type Authorize = (credentials: Record<string, string>, req: object) => Promise<unknown>;
 
-function authorize(): Authorize {
+function providerAuthorize(): Authorize {
   const provider = options.providers[0] as unknown as { options: { authorize: Authorize } };
   return provider.options.authorize;
+}
+
+let lastAttempt: SignInAttempt | undefined;
+
+/** `authorize` as the route runs it: inside the attempt it counted for this username. */
+function authorize(): Authorize {
+  return (credentials, req) => {
+    lastAttempt = { username: credentials.username ?? "", outcome: "void" };
+    return withSignInAttempt(lastAttempt, () => providerAuthorize()(credentials, req));
+  };
 }
 
 describe("authOptions", () => {
@@ -95,17 +106,52 @@ describe("authOptions", () => {
     );
   });
 
-  it("reports a session storage that cannot count the attempt with its own fixed code", async () => {
-    const { LoginThrottle } = await import("./login-throttle");
-    const { SessionStorageUnavailableError } = await import("./storage/errors");
-    const failed = vi
-      .spyOn(LoginThrottle.prototype, "failed")
-      .mockRejectedValue(new SessionStorageUnavailableError("database down"));
-    adapter.login.mockRejectedValue(new BackendError("invalid_credentials", "nope", 401));
-    await expect(authorize()({ username: "x", password: "y" }, { headers: {} })).rejects.toThrow(
-      /^session_store_unavailable$/,
-    );
-    failed.mockRestore();
+  it.each([
+    ["with no attempt counted by the route", undefined],
+    [
+      "with an attempt counted for another username",
+      { username: "someone-else", outcome: "void" as const },
+    ],
+    [
+      "with an attempt counted for another spelling",
+      { username: " demo", outcome: "void" as const },
+    ],
+  ])("refuses without asking the backend %s", async (_label, attempt) => {
+    const call = () => providerAuthorize()({ username: "demo", password: "pw" }, { headers: {} });
+    const result = attempt ? withSignInAttempt(attempt, call) : call();
+    await expect(result).rejects.toThrow(/^throttled$/);
+    expect(adapter.login).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ["a sign-in", () => adapter.login.mockResolvedValue(TOKENS), "succeeded"],
+    [
+      "a wrong login",
+      () => adapter.login.mockRejectedValue(new BackendError("invalid_credentials", "no", 401)),
+      "failed",
+    ],
+    [
+      "an unreachable backend",
+      () => adapter.login.mockRejectedValue(new BackendError("unavailable", "down")),
+      "void",
+    ],
+  ])("reports %s to the route as the attempt's outcome", async (_label, arrange, outcome) => {
+    arrange();
+    adapter.me.mockResolvedValue(USER);
+    await authorize()({ username: "demo", password: "pw" }, { headers: {} }).catch(() => null);
+    expect(lastAttempt?.outcome).toBe(outcome);
+  });
+
+  it.each([
+    ["/dashboard?tab=1", "http://localhost:3000/dashboard?tab=1"],
+    ["http://localhost:3000/settings", "http://localhost:3000/settings"],
+    ["/.//evil.com", "http://localhost:3000/"],
+    ["/a/..//evil.com", "http://localhost:3000/"],
+    ["/%2e//evil.com", "http://localhost:3000/"],
+    ["https://evil.com/", "http://localhost:3000/"],
+  ])("redirects next-auth's %j only to this site: %j", async (url, expected) => {
+    const redirect = options.callbacks!.redirect!;
+    expect(await redirect({ url, baseUrl: "http://localhost:3000" })).toBe(expected);
   });
 
   it("exposes only the user in the session, never a token", async () => {

@@ -2,13 +2,14 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
+import { safeCallbackUrl } from "../safe-callback-url";
 import { getAdapter } from "./adapter";
 import { BackendError, isBackendError } from "./backend/errors";
 import { isSessionStorageUnavailable } from "./storage/errors";
 import { sessionCookieName, sessionCookieOptions, isSecureCookies } from "./cookies";
 import { currentSecret, sessionCodec } from "./jwt-codec";
 import { sessionState } from "./live-session";
-import { attemptKeys, loginThrottle } from "./login-guard";
+import { currentSignInAttempt } from "./sign-in-attempt";
 import { signInErrorCode } from "./sign-in-errors";
 import { sessionStorage } from "./storage/session-storage";
 
@@ -42,13 +43,15 @@ export function authOptions(): NextAuthOptions {
           const username = credentials?.username?.trim() ?? "";
           const password = credentials?.password ?? "";
           if (!username || !password) return null;
+          // The route counted this attempt in the login throttle before next-auth ran; an
+          // attempt it did not count (another body type, another route) never reaches the backend.
+          const attempt = currentSignInAttempt();
+          if (!attempt || attempt.username !== credentials?.username) throw new Error("throttled");
           const adapter = getAdapter();
           const started = Date.now();
-          // The route refused this attempt already if it had to wait; here only outcomes are counted.
-          const keys = attemptKeys(username, req.headers);
           try {
             const tokens = await adapter.login({ username, password });
-            await loginThrottle().succeeded(keys);
+            attempt.outcome = "succeeded";
             const user = await adapter.me(tokens.accessToken);
             const userAgent = (req.headers as Record<string, string | undefined> | undefined)?.[
               "user-agent"
@@ -57,17 +60,17 @@ export function authOptions(): NextAuthOptions {
           } catch (error) {
             if (!isBackendError(error, "invalid_credentials")) throw signInFailure(error);
           }
-          try {
-            await loginThrottle().failed(keys);
-          } catch (error) {
-            throw signInFailure(error);
-          }
+          attempt.outcome = "failed";
           await answerNoSoonerThan(started + env().LOGIN_FAILURE_MIN_MS);
           return null;
         },
       }),
     ],
     callbacks: {
+      // Only ever back to this site: next-auth's default lets `/.//evil.com` through as a path.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackUrl(url, "/", baseUrl)}`;
+      },
       async jwt({ token, user }) {
         if (user) {
           const created = await sessionStorage.create({

@@ -94,6 +94,9 @@ export const sessionStorage: SessionStorage = {
     get: (key) => getSessionStore().loginAttempts.get(key),
     recordFailure: (key, now) => getSessionStore().loginAttempts.recordFailure(key, now),
     clear: (key) => getSessionStore().loginAttempts.clear(key),
+    reserve: (key, now, mayProceed) =>
+      getSessionStore().loginAttempts.reserve(key, now, mayProceed),
+    release: (key, reservation) => getSessionStore().loginAttempts.release(key, reservation),
   },
 
   jwt: {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LoginThrottle } from "@/lib/auth/login-throttle";
+import { LoginThrottle, lockedUntil } from "@/lib/auth/login-throttle";
 import { FORGET_ATTEMPTS_AFTER_MS } from "./login-attempt-store";
 import type { StoreHarness } from "./store-contract";
 import type { SessionStore } from "./types";
@@ -117,6 +117,87 @@ export function describeLoginAttemptStoreContract(
         Array.from({ length: 20 }, (_, i) => i + 1),
       );
       expect((await others[0]!.loginAttempts.get(USER_KEY))?.failures).toBe(20);
+    });
+
+    it("reserves an attempt only when the key may proceed, counting it at once", async () => {
+      const attempts = store.loginAttempts;
+      await attempts.recordFailure(USER_KEY, T0);
+      const refused = await attempts.reserve(USER_KEY, T0 + 1, () => false);
+      expect(refused).toEqual({ reserved: false, current: { failures: 1, lastFailureAt: T0 } });
+      const reserved = await attempts.reserve(USER_KEY, T0 + 2, () => true);
+      expect(reserved).toEqual({
+        reserved: true,
+        reservation: {
+          record: { failures: 2, lastFailureAt: T0 + 2 },
+          previous: { failures: 1, lastFailureAt: T0 },
+        },
+      });
+      expect(await attempts.get(USER_KEY)).toEqual({ failures: 2, lastFailureAt: T0 + 2 });
+    });
+
+    it("takes a released reservation back exactly: the count and the latest failure time", async () => {
+      const attempts = store.loginAttempts;
+      await attempts.recordFailure(USER_KEY, T0);
+      const result = await attempts.reserve(USER_KEY, T0 + 50, () => true);
+      if (!result.reserved) throw new Error("not reserved");
+      await attempts.release(USER_KEY, result.reservation);
+      expect(await attempts.get(USER_KEY)).toEqual({ failures: 1, lastFailureAt: T0 });
+    });
+
+    it("keeps a later attempt's failure time when releasing an earlier reservation", async () => {
+      const attempts = store.loginAttempts;
+      const first = await attempts.reserve(USER_KEY, T0, () => true);
+      await attempts.reserve(USER_KEY, T0 + 10, () => true);
+      if (!first.reserved) throw new Error("not reserved");
+      await attempts.release(USER_KEY, first.reservation);
+      expect(await attempts.get(USER_KEY)).toEqual({ failures: 1, lastFailureAt: T0 + 10 });
+    });
+
+    it("forgets a key whose only attempt was released, and counts it afresh", async () => {
+      const attempts = store.loginAttempts;
+      const result = await attempts.reserve(USER_KEY, T0, () => true);
+      if (!result.reserved) throw new Error("not reserved");
+      await attempts.release(USER_KEY, result.reservation);
+      expect(await attempts.get(USER_KEY)).toBeUndefined();
+      const again = await attempts.reserve(USER_KEY, T0 + 5, () => true);
+      expect(again).toMatchObject({ reserved: true, reservation: { previous: undefined } });
+      expect(await attempts.get(USER_KEY)).toEqual({ failures: 1, lastFailureAt: T0 + 5 });
+    });
+
+    it("counts no more than the free failures of 60 attempts racing from several connections", async () => {
+      const others = await Promise.all([1, 2, 3].map(() => harness.open(SECRET)));
+      const stores = [store, ...others];
+      const now = Date.now();
+      const results = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          stores[i % stores.length]!.loginAttempts.reserve(
+            USER_KEY,
+            now,
+            (current) => lockedUntil(current, policy) <= now,
+          ),
+        ),
+      );
+      expect(results.filter((r) => r.reserved)).toHaveLength(policy.freeFailures);
+      expect((await store.loginAttempts.get(USER_KEY))?.failures).toBe(policy.freeFailures);
+    });
+
+    it("lets the throttle send at most the limit of 50 parallel sign-ins to the backend, across connections", async () => {
+      const others = await Promise.all([1, 2].map(() => harness.open(SECRET)));
+      const throttles = [store, ...others].map(
+        (s) => new LoginThrottle(s.loginAttempts, { username: policy, address: policy }),
+      );
+      let backendCalls = 0;
+      const keys = { username: "Carol", address: "203.0.113.77" };
+      await Promise.all(
+        Array.from({ length: 50 }, async (_, i) => {
+          const verdict = await throttles[i % throttles.length]!.reserve(keys);
+          if (!verdict.allowed) return;
+          backendCalls++;
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          await throttles[0]!.settle(verdict.ticket, "failed");
+        }),
+      );
+      expect(backendCalls).toBe(policy.freeFailures);
     });
 
     it("deletes stale keys in bounded batches and keeps recent ones", async () => {

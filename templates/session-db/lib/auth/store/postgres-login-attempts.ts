@@ -3,9 +3,12 @@ import {
   ATTEMPT_SWEEP_LIMIT,
   FORGET_ATTEMPTS_AFTER_MS,
   hashAttemptKey,
+  releaseAttempt,
+  reserveAttempt,
   sweeper,
   toFailureRecord,
   type AttemptRow,
+  type AttemptRowOps,
   type DbLoginAttemptStore,
 } from "./login-attempt-store";
 
@@ -29,11 +32,45 @@ export function postgresLoginAttempts(query: StoreQuery): DbLoginAttemptStore {
     return rowCount;
   };
   const sweep = sweeper((now) => deleteStale(now, ATTEMPT_SWEEP_LIMIT));
+  const ops: AttemptRowOps = {
+    async read(key) {
+      const { rows } = await query<AttemptRow & { first_failure_at: number | string }>(
+        "SELECT failures, first_failure_at, last_failure_at FROM login_attempts WHERE key_hash = $1",
+        [key],
+      );
+      const row = rows[0];
+      return row && { ...toFailureRecord(row), firstFailureAt: Number(row.first_failure_at) };
+    },
+    async insert(key, row) {
+      const { rowCount } = await query(
+        `INSERT INTO login_attempts (key_hash, failures, first_failure_at, last_failure_at)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (key_hash) DO NOTHING`,
+        [key, row.failures, row.firstFailureAt, row.lastFailureAt],
+      );
+      return rowCount === 1;
+    },
+    async swap(key, seen, next) {
+      const { rowCount } = await query(
+        `UPDATE login_attempts SET failures = $2, first_failure_at = $3, last_failure_at = $4
+         WHERE key_hash = $1 AND failures = $5 AND first_failure_at = $6 AND last_failure_at = $7`,
+        [
+          key,
+          next.failures,
+          next.firstFailureAt,
+          next.lastFailureAt,
+          seen.failures,
+          seen.firstFailureAt,
+          seen.lastFailureAt,
+        ],
+      );
+      return rowCount === 1;
+    },
+  };
 
   return {
     async get(key) {
       const { rows } = await query<AttemptRow>(
-        "SELECT failures, last_failure_at FROM login_attempts WHERE key_hash = $1 AND last_failure_at >= $2",
+        "SELECT failures, last_failure_at FROM login_attempts WHERE key_hash = $1 AND last_failure_at >= $2 AND failures > 0",
         [hashAttemptKey(key), Date.now() - FORGET_ATTEMPTS_AFTER_MS],
       );
       return rows[0] ? toFailureRecord(rows[0]) : undefined;
@@ -57,6 +94,12 @@ export function postgresLoginAttempts(query: StoreQuery): DbLoginAttemptStore {
     async clear(key) {
       await query("DELETE FROM login_attempts WHERE key_hash = $1", [hashAttemptKey(key)]);
     },
+    async reserve(key, now, mayProceed) {
+      const result = await reserveAttempt(ops, key, now, mayProceed);
+      if (result.reserved) sweep(now);
+      return result;
+    },
+    release: (key, reservation) => releaseAttempt(ops, key, reservation),
     deleteStale,
   };
 }

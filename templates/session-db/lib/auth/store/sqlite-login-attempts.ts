@@ -4,10 +4,14 @@ import {
   ATTEMPT_SWEEP_LIMIT,
   FORGET_ATTEMPTS_AFTER_MS,
   hashAttemptKey,
+  releaseAttempt,
+  reserveAttempt,
   sweeper,
   toFailureRecord,
   type AttemptRow,
+  type AttemptRowOps,
   type DbLoginAttemptStore,
+  type StoredAttempt,
 } from "./login-attempt-store";
 
 /**
@@ -21,7 +25,19 @@ export function sqliteLoginAttempts(
 ): DbLoginAttemptStore {
   const sql = {
     get: db.prepare(
-      "SELECT failures, last_failure_at FROM login_attempts WHERE key_hash = ? AND last_failure_at >= ?",
+      "SELECT failures, last_failure_at FROM login_attempts WHERE key_hash = ? AND last_failure_at >= ? AND failures > 0",
+    ),
+    read: db.prepare(
+      "SELECT failures, first_failure_at, last_failure_at FROM login_attempts WHERE key_hash = ?",
+    ),
+    insert: db.prepare(
+      `INSERT INTO login_attempts (key_hash, failures, first_failure_at, last_failure_at)
+       VALUES (@key, @failures, @first, @last) ON CONFLICT (key_hash) DO NOTHING`,
+    ),
+    swap: db.prepare(
+      `UPDATE login_attempts SET failures = @failures, first_failure_at = @first, last_failure_at = @last
+       WHERE key_hash = @key AND failures = @seenFailures AND first_failure_at = @seenFirst
+         AND last_failure_at = @seenLast`,
     ),
     // One statement, so concurrent failures from several connections never lose a count.
     // In SET, column names are the row's values before the update.
@@ -49,6 +65,34 @@ export function sqliteLoginAttempts(
         sql.deleteStale.run(now - FORGET_ATTEMPTS_AFTER_MS, Math.max(0, Math.floor(limit))).changes,
     );
   const sweep = sweeper((now) => deleteStale(now, ATTEMPT_SWEEP_LIMIT));
+  const values = (row: StoredAttempt) => ({
+    failures: row.failures,
+    first: row.firstFailureAt,
+    last: row.lastFailureAt,
+  });
+  const ops: AttemptRowOps = {
+    async read(key) {
+      const row = unavailable(() => sql.read.get(key)) as
+        (AttemptRow & { first_failure_at: number }) | undefined;
+      return row && { ...toFailureRecord(row), firstFailureAt: Number(row.first_failure_at) };
+    },
+    async insert(key, row) {
+      return unavailable(() => sql.insert.run({ key, ...values(row) }).changes) === 1;
+    },
+    async swap(key, seen, next) {
+      const changes = unavailable(
+        () =>
+          sql.swap.run({
+            key,
+            ...values(next),
+            seenFailures: seen.failures,
+            seenFirst: seen.firstFailureAt,
+            seenLast: seen.lastFailureAt,
+          }).changes,
+      );
+      return changes === 1;
+    },
+  };
 
   return {
     async get(key) {
@@ -67,6 +111,12 @@ export function sqliteLoginAttempts(
     async clear(key) {
       unavailable(() => sql.clear.run(hashAttemptKey(key)));
     },
+    async reserve(key, now, mayProceed) {
+      const result = await reserveAttempt(ops, key, now, mayProceed);
+      if (result.reserved) sweep(now);
+      return result;
+    },
+    release: (key, reservation) => releaseAttempt(ops, key, reservation),
     deleteStale,
   };
 }

@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { throttledSignIn } from "@/lib/auth/login-guard";
+import { guardedCredentialsSignIn } from "@/lib/auth/login-guard";
 import { env } from "@/lib/env";
 import { authOptions } from "@/lib/auth/options";
 import { isSessionStorageUnavailable } from "@/lib/auth/storage/errors";
@@ -23,12 +23,13 @@ async function handler(request: NextRequest, context: RouteContext): Promise<Res
 
 async function authRoute(request: NextRequest, context: RouteContext): Promise<Response> {
   const { nextauth } = await context.params;
-  if (request.method === "POST" && nextauth.join("/") === "callback/credentials") {
-    // Too many failures for this username or address: 429 before the backend is asked.
-    const throttled = await throttledSignIn(request);
-    if (throttled) return throttled;
-  }
-  const response = (await NextAuth(request, context, authOptions())) as Response;
+  const nextAuth = async () => (await NextAuth(request, context, authOptions())) as Response;
+  // next-auth takes any path below callback/credentials for the credentials callback:
+  // the throttle counts the attempt (415 for a body it cannot read, 429 when it must wait).
+  const response =
+    request.method === "POST" && nextauth[0] === "callback" && nextauth[1] === "credentials"
+      ? await guardedCredentialsSignIn(request, nextAuth)
+      : await nextAuth();
   if (request.method === "POST" && nextauth[0] === "signout") {
     // Sign-out also wipes every cookie of this origin in the browser, belt and braces.
     const headers = new Headers(response.headers);
