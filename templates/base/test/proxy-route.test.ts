@@ -253,39 +253,54 @@ describe("backend failures", () => {
 });
 
 describe("a session storage that is down (e.g. its database)", () => {
-  async function storageDown() {
+  /**
+   * Make the storage's `read` fail as a database that is down. `bundle: "other"`
+   * throws an error made by a separately loaded copy of the errors module, as
+   * the database store shared through `globalThis` does when another bundle
+   * (proxy.ts, a route handler) opened it first.
+   */
+  async function storageDown(bundle: "same" | "other" = "same") {
     const { sessionStorage } = await import("@/lib/auth/storage/session-storage");
+    if (bundle === "other") vi.resetModules();
     const { SessionStorageUnavailableError } = await import("@/lib/auth/storage/errors");
     return vi
       .spyOn(sessionStorage, "read")
       .mockRejectedValue(new SessionStorageUnavailableError("database down"));
   }
 
-  it("makes the proxy route answer 503 JSON, without calling the backend or touching the cookie", async () => {
-    const cookie = await signedInCookie();
-    const read = await storageDown();
-    fetchSpy.mockClear();
-    const response = await route.GET(request(demoPath, { headers: { cookie } }));
-    expect(response.status).toBe(503);
-    await expect(response.json()).resolves.toEqual({ error: "session_store_unavailable" });
-    expect(response.headers.get("retry-after")).toBe("5");
-    expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(response.headers.get("set-cookie")).toBeNull();
-    expect(backendCalls()).toHaveLength(0);
-    read.mockRestore();
-  });
+  it.each(["same", "other"] as const)(
+    "makes the proxy route answer 503 JSON, without calling the backend or touching the cookie (error from the %s bundle)",
+    async (bundle) => {
+      const cookie = await signedInCookie();
+      const read = await storageDown(bundle);
+      fetchSpy.mockClear();
+      const response = await route.GET(request(demoPath, { headers: { cookie } }));
+      expect(response.status).toBe(503);
+      await expect(response.json()).resolves.toEqual({ error: "session_store_unavailable" });
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("set-cookie")).toBeNull();
+      expect(backendCalls()).toHaveLength(0);
+      read.mockRestore();
+    },
+  );
 
   it.each([
-    ["/api/auth/session", "application/json"],
-    ["/dashboard", "text/html"],
-  ])("makes proxy.ts answer %s with a 503 %s and keep the cookie", async (path, type) => {
-    const cookie = await signedInCookie();
-    const read = await storageDown();
-    const { proxy } = await import("@/proxy");
-    const response = await proxy(new NextRequest(`${APP}${path}`, { headers: { cookie } }));
-    expect(response.status).toBe(503);
-    expect(response.headers.get("content-type")).toContain(type);
-    expect(response.headers.get("set-cookie")).toBeNull();
-    read.mockRestore();
-  });
+    ["/api/auth/session", "application/json", "same"],
+    ["/dashboard", "text/html", "same"],
+    ["/api/auth/session", "application/json", "other"],
+    ["/dashboard", "text/html", "other"],
+  ] as const)(
+    "makes proxy.ts answer %s with a 503 %s and keep the cookie (error from the %s bundle)",
+    async (path, type, bundle) => {
+      const cookie = await signedInCookie();
+      const { proxy } = await import("@/proxy");
+      const read = await storageDown(bundle);
+      const response = await proxy(new NextRequest(`${APP}${path}`, { headers: { cookie } }));
+      expect(response.status).toBe(503);
+      expect(response.headers.get("content-type")).toContain(type);
+      expect(response.headers.get("set-cookie")).toBeNull();
+      read.mockRestore();
+    },
+  );
 });

@@ -77,4 +77,19 @@ describe("refreshSession", () => {
     });
     expect(refresh).toHaveBeenCalledTimes(2);
   });
+
+  it("keeps the session when the refresh it joined failed as unavailable in another bundle", async () => {
+    // proxy.ts and the route handlers are built separately, each with its own
+    // BackendError class, and share refreshes in flight through globalThis.
+    vi.resetModules();
+    const otherBundle = await import("./backend/errors");
+    expect(otherBundle.BackendError).not.toBe(BackendError);
+    refresh.mockRejectedValue(
+      new otherBundle.BackendError("unavailable", "refresh answered 503", 503),
+    );
+    await expect(refreshSession(TOKEN, SESSION)).resolves.toEqual({
+      status: "unavailable",
+      token: TOKEN,
+    });
+  });
 });
