@@ -105,9 +105,10 @@ afterAll(async () => {
   await mock.close();
   vi.unstubAllEnvs();
 });
-beforeEach(() => {
-  mock.store.reset();
+beforeEach(async () => {
   fetchSpy?.mockRestore();
+  // Forget every token and switched-on fault.
+  await fetch(`${mock.url}/__mock/reset`, { method: "POST" });
   fetchSpy = vi.spyOn(globalThis, "fetch");
 });
 
@@ -194,6 +195,52 @@ describe("GET /api/proxy/<demo resource>", () => {
     const response = await route.GET(request(demoPath, { headers: { cookie } }));
     await expectSessionEnded(response, cookie);
     expect(mock.store.stats.refreshes).toBe(0);
+  });
+});
+
+describe("a resource that answers 401 to a freshly refreshed token", () => {
+  /** Make the demo resource answer 401 whatever the token, as an API does for "current password is wrong". */
+  async function resourceRefusesEveryToken(): Promise<void> {
+    const response = await fetch(`${mock.url}/__mock/faults`, {
+      method: "POST",
+      body: JSON.stringify({ unauthorizedPaths: [`/${demoPath}`] }),
+    });
+    expect(response.status).toBe(204);
+  }
+
+  it.each([
+    ["accepts the fresh token", undefined],
+    ["cannot be reached", "unavailable"],
+    ["answers something odd", "bad_response"],
+  ] as const)(
+    "passes the 401 through and keeps the session when the identity check %s",
+    async (_label, meFails) => {
+      const cookie = await signedInCookie();
+      const { adapter } = await loadApp(mock.url);
+      if (meFails) {
+        const { BackendError } = await import("@/lib/auth/backend/errors");
+        vi.spyOn(adapter, "me").mockRejectedValue(new BackendError(meFails, "identity check"));
+      }
+      await resourceRefusesEveryToken();
+      const response = await route.GET(request(demoPath, { headers: { cookie } }));
+      expect(response.status).toBe(401);
+      await expect(response.json()).resolves.toEqual({ message: "Unauthorized" });
+      // One refresh to rule out a stale token; the browser gets the rotated cookie and stays signed in.
+      expect(mock.store.stats.refreshes).toBe(1);
+      const after = await cookies.readSessionToken({ getAll: () => heldCookies(response, cookie) });
+      const { sessionState } = await import("@/lib/auth/live-session");
+      expect((await sessionState(after)).status).toBe("live");
+    },
+  );
+
+  it("ends the session when the identity check refuses the fresh token too", async () => {
+    const cookie = await signedInCookie();
+    const { adapter } = await loadApp(mock.url);
+    const { BackendError } = await import("@/lib/auth/backend/errors");
+    vi.spyOn(adapter, "me").mockRejectedValue(new BackendError("unauthorized", "refused", 401));
+    await resourceRefusesEveryToken();
+    const response = await route.GET(request(demoPath, { headers: { cookie } }));
+    await expectSessionEnded(response, cookie);
   });
 });
 
