@@ -72,6 +72,7 @@ function heldCookies(response: Response, sent: string): { name: string; value: s
 /** The proxy said `session_expired`, and the cookie the browser now holds opens no session. */
 async function expectSessionEnded(response: Response, sent: string): Promise<void> {
   expect(response.status).toBe(401);
+  expect(response.headers.get("x-session-ended")).toBe("1");
   await expect(response.json()).resolves.toEqual({ error: "session_expired" });
   const after = await cookies.readSessionToken({ getAll: () => heldCookies(response, sent) });
   const { sessionState } = await import("@/lib/auth/live-session");
@@ -136,6 +137,7 @@ describe("GET /api/proxy/<demo resource>", () => {
     await loadApp(mock.url);
     const response = await route.GET(request(demoPath));
     expect(response.status).toBe(401);
+    expect(response.headers.get("x-session-ended")).toBe("1");
     await expect(response.json()).resolves.toEqual({ error: "unauthenticated" });
     expect(backendCalls()).toHaveLength(0);
   });
@@ -224,6 +226,8 @@ describe("a resource that answers 401 to a freshly refreshed token", () => {
       await resourceRefusesEveryToken();
       const response = await route.GET(request(demoPath, { headers: { cookie } }));
       expect(response.status).toBe(401);
+      // Without the proxy's "session ended" header, so the client does not sign out either.
+      expect(response.headers.get("x-session-ended")).toBeNull();
       await expect(response.json()).resolves.toEqual({ message: "Unauthorized" });
       // One refresh to rule out a stale token; the browser gets the rotated cookie and stays signed in.
       expect(mock.store.stats.refreshes).toBe(1);

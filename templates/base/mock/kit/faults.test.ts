@@ -47,6 +47,8 @@ describe("POST /__mock/faults", () => {
       code: "unavailable",
     });
     expect(mock.store.stats).toMatchObject({ refreshes: 0, rejectedRefreshes: 0 });
+    const state = await (await fetch(`${mock.url}/__mock/faults`)).json();
+    expect(state).toMatchObject({ heldRefreshes: 1 });
     // Switched off again, the same refresh token still works: the outage touched nothing.
     expect((await post("/__mock/faults", {})).status).toBe(204);
     await expect(adapter.refresh(tokens.refreshToken)).resolves.toHaveProperty("accessToken");

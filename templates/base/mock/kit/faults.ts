@@ -40,22 +40,42 @@ export function parseFaults(text: string): MockFaults | undefined {
 }
 
 /**
- * The answer a switched-on fault gives `request`, or `undefined` to let the
- * style's handler answer. `isRefresh` is the style's own test for its refresh
- * request (path, and for OAuth the grant type).
+ * The faults switched on now, and how many refreshes the `refresh` fault has
+ * held so far (tests wait for one to be in flight before the next request).
  */
-export async function faultResponse(
-  faults: MockFaults,
-  request: MockRequest,
-  isRefresh: (request: MockRequest) => boolean,
-): Promise<MockResponse | undefined> {
-  if (faults.refresh && isRefresh(request)) {
-    const { status, delayMs } = faults.refresh;
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
-    return { status, body: { message: "Service Unavailable" } };
+export class FaultSwitch {
+  private faults: MockFaults = {};
+  private held = 0;
+
+  /** Replace the faults (`{}` switches everything off); the held count starts again at 0. */
+  set(faults: MockFaults): void {
+    this.faults = faults;
+    this.held = 0;
   }
-  if (faults.unauthorizedPaths?.includes(request.path)) {
-    return { status: 401, body: { message: "Unauthorized" } };
+
+  /** What `GET /__mock/faults` shows. */
+  get state(): MockFaults & { heldRefreshes: number } {
+    return { ...this.faults, heldRefreshes: this.held };
   }
-  return undefined;
+
+  /**
+   * The answer a switched-on fault gives `request`, or `undefined` to let the
+   * style's handler answer. `isRefresh` is the style's own test for its
+   * refresh request (path, and for OAuth the grant type).
+   */
+  async respond(
+    request: MockRequest,
+    isRefresh: (request: MockRequest) => boolean,
+  ): Promise<MockResponse | undefined> {
+    const { refresh, unauthorizedPaths } = this.faults;
+    if (refresh && isRefresh(request)) {
+      this.held += 1;
+      await new Promise((resolve) => setTimeout(resolve, refresh.delayMs));
+      return { status: refresh.status, body: { message: "Service Unavailable" } };
+    }
+    if (unauthorizedPaths?.includes(request.path)) {
+      return { status: 401, body: { message: "Unauthorized" } };
+    }
+    return undefined;
+  }
 }

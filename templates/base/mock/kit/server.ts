@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { faultResponse, parseFaults, type MockFaults } from "./faults";
+import { FaultSwitch, parseFaults } from "./faults";
 import { readRequest, writeResponse, type MockHandler, type MockRequest } from "./http";
 import type { TokenStore } from "./token-store";
 
@@ -20,12 +20,12 @@ export interface RunningMock {
 /**
  * Serve a style's mock on 127.0.0.1. Besides the style's own routes it answers
  * `GET /__mock/stats` (the counters), `POST /__mock/reset` (forget every
- * token and fault) and `POST /__mock/faults` (switch on the misbehaviour in
+ * token and fault) and `GET`/`POST /__mock/faults` (the misbehaviour in
  * `faults.ts`), which the tests use; a real backend has none of them.
  */
 export async function serveMock(backend: MockBackend, port = 0): Promise<RunningMock> {
   const { handler, store, isRefresh } = backend;
-  let faults: MockFaults = {};
+  const faults = new FaultSwitch();
   const server: Server = createServer((req, res) => {
     void (async () => {
       try {
@@ -35,17 +35,19 @@ export async function serveMock(backend: MockBackend, port = 0): Promise<Running
         }
         if (request.path === "/__mock/reset" && request.method === "POST") {
           store.reset();
-          faults = {};
+          faults.set({});
           return writeResponse(res, { status: 204 });
+        }
+        if (request.path === "/__mock/faults" && request.method === "GET") {
+          return writeResponse(res, { status: 200, body: faults.state });
         }
         if (request.path === "/__mock/faults" && request.method === "POST") {
           const parsed = parseFaults(request.text);
           if (!parsed) return writeResponse(res, { status: 400, body: { message: "bad faults" } });
-          faults = parsed;
+          faults.set(parsed);
           return writeResponse(res, { status: 204 });
         }
-        const response =
-          (await faultResponse(faults, request, isRefresh)) ?? (await handler(request));
+        const response = (await faults.respond(request, isRefresh)) ?? (await handler(request));
         writeResponse(res, response ?? { status: 404, body: { message: "Not Found" } });
       } catch (error) {
         console.error("[mock] handler failed:", error);
