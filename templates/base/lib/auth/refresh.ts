@@ -3,7 +3,7 @@ import type { JWT } from "next-auth/jwt";
 import { getAdapter } from "./adapter";
 import { isBackendError } from "./backend/errors";
 import type { TokenSet } from "./backend/types";
-import { singleFlight } from "./single-flight";
+import { peekSingleFlight, singleFlight } from "./single-flight";
 import { sessionStorage } from "./storage/session-storage";
 import type { LiveSession } from "./storage/types";
 
@@ -47,5 +47,22 @@ export async function refreshSession(token: JWT, session: LiveSession): Promise<
       console.error("[auth] refresh failed unexpectedly; ending the session:", error);
     }
     return { status: "ended", token: await sessionStorage.end(token, "refresh_failed", previous) };
+  }
+}
+
+/**
+ * The token to write when the cookie is re-issued for the idle timeout: the
+ * request's own, unless this process has just rotated its refresh token for a
+ * concurrent request. Then the rotated one, so that a renewal never writes
+ * back tokens the backend has already revoked over the fresh cookie. `null`:
+ * that refresh failed, leave the cookie alone.
+ */
+export async function tokenForRenewal(token: JWT, session: LiveSession): Promise<JWT | null> {
+  const rotation = peekSingleFlight<TokenSet>(session.tokens.refreshToken);
+  if (!rotation) return token;
+  try {
+    return await sessionStorage.persistRotation(token, session.tokens, await rotation);
+  } catch {
+    return null;
   }
 }

@@ -61,6 +61,19 @@ export function singleFlight<T>(
   return entry.promise;
 }
 
+/**
+ * The run for `key` in flight or remembered, without starting one: `undefined`
+ * when there is none (or it has been forgotten).
+ */
+export function peekSingleFlight<T>(
+  key: string,
+  now: () => number = Date.now,
+): Promise<T> | undefined {
+  const entry = registry().get(key) as Entry<T> | undefined;
+  if (!entry || (entry.expiresAt !== undefined && entry.expiresAt <= now())) return undefined;
+  return entry.promise;
+}
+
 /** Forget every entry (tests only). */
 export function resetSingleFlight(): void {
   registry().clear();

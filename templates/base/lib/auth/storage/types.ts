@@ -14,6 +14,13 @@ export interface LiveSession {
   tokens: TokenSet;
   /** Epoch milliseconds of the sign-in, for the absolute timeout. */
   authTime: number;
+  /**
+   * The idle deadline is due to move (`lib/auth/idle-renewal.ts`): write the
+   * session cookie again on this response, so it lives another
+   * `SESSION_IDLE_TIMEOUT` in the browser (and, jwt, in its own expiry).
+   * Absent: not due.
+   */
+  renewCookie?: boolean;
 }
 
 /** Everything known at sign-in. */

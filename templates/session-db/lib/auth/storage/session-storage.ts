@@ -3,6 +3,7 @@ import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
 import { env } from "../../env";
 import { getAdapter } from "../adapter";
 import { needsRefresh, refreshTokenExpired } from "../expiry";
+import { renewalIntervalMs } from "../idle-renewal";
 import { singleFlight } from "../single-flight";
 import { hashSessionId, isSessionIdShaped } from "../store/crypto";
 import { getSessionStore } from "../store/open-store";
@@ -10,7 +11,11 @@ import type { StoredSession } from "../store/types";
 import { refreshRow } from "./refresh-row";
 import type { LiveSession, SessionEndReason, SessionStorage } from "./types";
 
-/** Write `lastSeenAt` at most this often per session: a read must not always be a write. */
+/**
+ * Write `lastSeenAt` at most this often per session (a read must not always be
+ * a write), and at least once per renewal interval of the idle timeout, or a
+ * short SESSION_IDLE_TIMEOUT would end an active session.
+ */
 const TOUCH_EVERY_MS = 60_000;
 /**
  * Refresh in `read` this much earlier than `needsRefresh` says, so that the
@@ -40,8 +45,8 @@ function idleExpiry(now: number): number {
   return now + env().SESSION_IDLE_TIMEOUT * 1000;
 }
 
-function toLive(session: StoredSession): LiveSession {
-  return { user: session.user, tokens: session.tokens, authTime: session.createdAt };
+function toLive(session: StoredSession, renewCookie: boolean): LiveSession {
+  return { user: session.user, tokens: session.tokens, authTime: session.createdAt, renewCookie };
 }
 
 /**
@@ -133,11 +138,14 @@ export const sessionStorage: SessionStorage = {
     const store = getSessionStore();
     const stored = await store.get(token.sid, now);
     if (!stored) return null;
-    if (now - stored.lastSeenAt >= TOUCH_EVERY_MS)
-      await store.touch(token.sid, now, idleExpiry(now));
+    const idle = env().SESSION_IDLE_TIMEOUT;
+    // Activity moves the row's idle deadline; the cookie is written again at
+    // the same moment, so the browser keeps it as long as the row lives.
+    const touched = now - stored.lastSeenAt >= Math.min(TOUCH_EVERY_MS, renewalIntervalMs(idle));
+    if (touched) await store.touch(token.sid, now, idleExpiry(now));
     sweepExpired(now);
     const session = await refreshed(token.sid, stored, now);
-    return session ? toLive(session) : null;
+    return session ? toLive(session, touched) : null;
   },
 
   async persistRotation(token, previous, next) {

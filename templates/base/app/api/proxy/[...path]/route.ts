@@ -5,7 +5,7 @@ import { getAdapter } from "@/lib/auth/adapter";
 import { isBackendError } from "@/lib/auth/backend/errors";
 import { needsRefresh } from "@/lib/auth/expiry";
 import { sessionState } from "@/lib/auth/live-session";
-import { refreshSession } from "@/lib/auth/refresh";
+import { refreshSession, tokenForRenewal } from "@/lib/auth/refresh";
 import {
   applySessionCookiesToResponse,
   encodeSessionCookies,
@@ -154,6 +154,11 @@ async function handle(request: NextRequest): Promise<NextResponse> {
         await sessionStorage.end(current.token, "refresh_failed", current.tokens),
       );
     }
+  }
+  if (!write && live.renewCookie) {
+    // Activity moves the idle deadline (at most once per renewal interval).
+    const renewed = await tokenForRenewal(token, live);
+    if (renewed) write = await encodeSessionCookies(renewed, request.cookies);
   }
   if (!result.ok) {
     const failed = proxyError(result.error === "backend_timeout" ? 504 : 502, result.error);
