@@ -5,7 +5,7 @@ import { isBackendError } from "./backend/errors";
 import type { TokenSet } from "./backend/types";
 import { peekSingleFlight, singleFlight } from "./single-flight";
 import { sessionStorage } from "./storage/session-storage";
-import type { LiveSession } from "./storage/types";
+import type { LiveSession, RefreshOutcome } from "./storage/types";
 
 /**
  * How long a finished refresh is remembered. A request that left the browser
@@ -14,20 +14,16 @@ import type { LiveSession } from "./storage/types";
  */
 const RESULT_TTL_MS = 30_000;
 
-export type RefreshOutcome =
-  /** The token now carries new backend tokens (persisted by the storage). */
-  | { status: "rotated"; token: JWT; tokens: TokenSet }
-  /** The backend refused the refresh token: the token is ended and must never be refreshed again. */
-  | { status: "ended"; token: JWT }
-  /** The backend could not be reached: keep the session, try again on a later request. */
-  | { status: "unavailable"; token: JWT };
+export type { RefreshOutcome };
 
 /**
  * Exchange the session's refresh token for a new set, at most once per refresh
  * token in this process (every concurrent caller waits for the same call and
  * gets the same tokens), and persist the rotation through the session storage.
+ * A storage with its own `refresh` (db: under the row's lease) does it instead.
  */
 export async function refreshSession(token: JWT, session: LiveSession): Promise<RefreshOutcome> {
+  if (sessionStorage.refresh) return sessionStorage.refresh(token, session);
   const previous = session.tokens;
   try {
     const next = await singleFlight(

@@ -143,6 +143,43 @@ describe("database sessions", () => {
     expect(await app.store.get(cookie, Date.now())).toBeNull();
   });
 
+  it("refresh for the proxy under the row's lease: while another process holds it, never call the backend and use that process's tokens", async () => {
+    const { token, cookie } = await signIn();
+    const { refreshSession } = await import("../refresh");
+    const stored = (await app.store.get(cookie, Date.now()))!;
+    // Another process claimed the refresh of this row and is talking to the backend.
+    const claim = await app.store.claimRefresh(
+      cookie,
+      stored.version,
+      Date.now() + 60_000,
+      Date.now(),
+    );
+    expect(claim.status).toBe("claimed");
+    const live = (await app.storage.read(await decode(cookie)))!;
+    const refreshing = refreshSession(token, live);
+    const theirs = { ...stored.tokens, accessToken: "at-theirs", refreshToken: "rt-theirs" };
+    await app.store.rotate(cookie, stored.version, theirs, Date.now());
+
+    await expect(refreshing).resolves.toMatchObject({ status: "rotated", tokens: theirs });
+    // Sending the same refresh token as the other process would have had one of them refused.
+    expect(mock.store.stats.refreshes + mock.store.stats.rejectedRefreshes).toBe(0);
+    expect((await app.store.get(cookie, Date.now()))?.tokens).toEqual(theirs);
+  });
+
+  it("refresh for the proxy with the tokens another request already rotated in, without calling the backend", async () => {
+    const { token, cookie } = await signIn();
+    const { refreshSession } = await import("../refresh");
+    const live = (await app.storage.read(await decode(cookie)))!;
+    const stored = (await app.store.get(cookie, Date.now()))!;
+    const newer = { ...stored.tokens, accessToken: "at-newer", refreshToken: "rt-newer" };
+    await app.store.rotate(cookie, stored.version, newer, Date.now());
+    await expect(refreshSession(token, live)).resolves.toMatchObject({
+      status: "rotated",
+      tokens: newer,
+    });
+    expect(mock.store.stats.refreshes + mock.store.stats.rejectedRefreshes).toBe(0);
+  });
+
   it("list the user's sessions with the user agent", async () => {
     const { cookie } = await signIn();
     await signIn();

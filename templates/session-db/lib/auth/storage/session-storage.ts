@@ -8,7 +8,7 @@ import { singleFlight } from "../single-flight";
 import { hashSessionId, isSessionIdShaped } from "../store/crypto";
 import { getSessionStore } from "../store/open-store";
 import type { StoredSession } from "../store/types";
-import { refreshRow } from "./refresh-row";
+import { refreshRow, type RowRefresh } from "./refresh-row";
 import type { LiveSession, SessionEndReason, SessionStorage } from "./types";
 
 /**
@@ -66,8 +66,14 @@ async function refreshed(
   ) {
     return session;
   }
+  const outcome = await leasedRefresh(sessionId, session);
+  return outcome.status === "ended" ? null : outcome.session;
+}
+
+/** Run, or join, the refresh of the row at `session.version` under its lease. */
+function leasedRefresh(sessionId: string, session: StoredSession): Promise<RowRefresh> {
   const key = `db-refresh:${hashSessionId(sessionId)}:${session.version}`;
-  const outcome = await singleFlight(
+  return singleFlight(
     key,
     () =>
       refreshRow(getSessionStore(), sessionId, session, {
@@ -76,7 +82,6 @@ async function refreshed(
       }),
     { resultTtlMs: 5_000 },
   );
-  return outcome.status === "ended" ? null : outcome.session;
 }
 
 /**
@@ -157,6 +162,30 @@ export const sessionStorage: SessionStorage = {
     if (!current || current.tokens.refreshToken !== previous.refreshToken) return token;
     await store.rotate(token.sid, current.version, next, now);
     return token;
+  },
+
+  /**
+   * A refresh asked for outside `read` (the proxy's retry after a refused
+   * access token, or after `read` could not reach the backend): the same
+   * leased refresh, so it never races a `read` of another request or process
+   * with the same refresh token, which the loser would take for a refusal.
+   */
+  async refresh(token, session) {
+    const ended = async () => ({
+      status: "ended" as const,
+      token: await sessionStorage.end(token, "refresh_failed"),
+    });
+    if (typeof token.sid !== "string") return ended();
+    const stored = await getSessionStore().get(token.sid, Date.now());
+    if (!stored) return ended();
+    // Rotated by someone else since this request read the row: those tokens are good.
+    if (stored.tokens.refreshToken !== session.tokens.refreshToken) {
+      return { status: "rotated", token, tokens: stored.tokens };
+    }
+    const outcome = await leasedRefresh(token.sid, stored);
+    if (outcome.status === "ended") return ended();
+    if (outcome.status === "unavailable") return { status: "unavailable", token };
+    return { status: "rotated", token, tokens: outcome.session.tokens };
   },
 
   async end(token, reason, refused) {
