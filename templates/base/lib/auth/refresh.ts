@@ -31,18 +31,26 @@ export async function refreshSession(token: JWT, session: LiveSession): Promise<
       () => getAdapter().refresh(previous.refreshToken),
       {
         resultTtlMs: RESULT_TTL_MS,
-        // A refused refresh token stays refused; an unreachable backend may be back in a second.
-        rememberFailure: (error) => !isBackendError(error, "unavailable"),
+        // A refused refresh token stays refused; anything else may be over in a second.
+        rememberFailure: (error) => isBackendError(error, "refresh_rejected"),
       },
     );
     const rotated = await sessionStorage.persistRotation(token, previous, next);
     return { status: "rotated", token: rotated, tokens: next };
   } catch (error) {
-    if (isBackendError(error, "unavailable")) return { status: "unavailable", token };
-    if (!isBackendError(error, "refresh_rejected")) {
-      console.error("[auth] refresh failed unexpectedly; ending the session:", error);
+    // Only the backend refusing the refresh token ends the session. An outage,
+    // a rate limit or an answer the adapter cannot read says nothing about the
+    // token: keep it (like the db storage's refreshRow), a later request retries.
+    if (isBackendError(error, "refresh_rejected")) {
+      return {
+        status: "ended",
+        token: await sessionStorage.end(token, "refresh_failed", previous),
+      };
     }
-    return { status: "ended", token: await sessionStorage.end(token, "refresh_failed", previous) };
+    if (!isBackendError(error, "unavailable", "throttled")) {
+      console.error("[auth] refresh failed unexpectedly; keeping the session:", error);
+    }
+    return { status: "unavailable", token };
   }
 }
 

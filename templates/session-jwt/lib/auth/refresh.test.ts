@@ -78,6 +78,23 @@ describe("refreshSession", () => {
     expect(refresh).toHaveBeenCalledTimes(2);
   });
 
+  it.each([
+    ["rate-limits the refresh", new BackendError("throttled", "429", 429)],
+    ["answers something the adapter cannot read", new BackendError("bad_response", "html", 200)],
+  ])(
+    "keeps the session when the backend %s, and retries on the next request",
+    async (_label, error) => {
+      const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      refresh.mockRejectedValueOnce(error).mockResolvedValueOnce(NEW);
+      await expect(refreshSession(TOKEN, SESSION)).resolves.toEqual({
+        status: "unavailable",
+        token: TOKEN,
+      });
+      await expect(refreshSession(TOKEN, SESSION)).resolves.toMatchObject({ status: "rotated" });
+      log.mockRestore();
+    },
+  );
+
   it("keeps the session when the refresh it joined failed as unavailable in another bundle", async () => {
     // proxy.ts and the route handlers are built separately, each with its own
     // BackendError class, and share refreshes in flight through globalThis.
