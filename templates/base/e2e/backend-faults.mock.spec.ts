@@ -10,7 +10,7 @@ import { E2E_ACCESS_TTL, MOCK_PORT } from "./settings";
  */
 const MOCK = `http://127.0.0.1:${MOCK_PORT}`;
 /** Long enough for a second request to join the first one's refresh, short enough to stay within the refresh token's 30 s. */
-const OUTAGE_DELAY_MS = 1_500;
+const OUTAGE_DELAY_MS = 1_000;
 
 async function setFaults(faults: object): Promise<void> {
   const response = await fetch(`${MOCK}/__mock/faults`, {
@@ -23,12 +23,15 @@ async function setFaults(faults: object): Promise<void> {
 /** Resolves once the mock is holding a refresh of the outage, i.e. a refresh is in flight. */
 async function refreshInFlight(): Promise<void> {
   await expect
-    .poll(async () => {
-      const state = (await (await fetch(`${MOCK}/__mock/faults`)).json()) as {
-        heldRefreshes: number;
-      };
-      return state.heldRefreshes;
-    })
+    .poll(
+      async () => {
+        const state = (await (await fetch(`${MOCK}/__mock/faults`)).json()) as {
+          heldRefreshes: number;
+        };
+        return state.heldRefreshes;
+      },
+      { intervals: [50] },
+    )
     .toBeGreaterThan(0);
 }
 
@@ -74,9 +77,12 @@ for (const first of ["page load", "proxy call"] as const) {
     await expect(page.getByText("The backend cannot be reached right now.")).toBeVisible();
     await expect(page.getByTestId("proxy-status")).toHaveText(/^50[234]$/);
 
-    // The backend is back: the next call refreshes once, with the refresh token the session still holds.
+    // The backend is back: a call refreshes once, with the refresh token the
+    // session still holds (a db session remembers the outage for a second).
     await setFaults({});
-    expect(await proxyFromPage(tab, path)).toEqual([200]);
+    await expect
+      .poll(async () => (await proxyFromPage(tab, path))[0], { intervals: [500] })
+      .toBe(200);
     expect(await mockStats()).toMatchObject({
       refreshes: 1,
       rejectedRefreshes: 0,

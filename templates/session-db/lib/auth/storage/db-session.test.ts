@@ -47,6 +47,7 @@ beforeEach(async () => {
   app = { storage: sessionStorage, store: getSessionStore(), adapter: getAdapter() };
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await app.store.close();
   delete (globalThis as { __sessionStore?: unknown }).__sessionStore;
   rmSync(dir, { recursive: true, force: true });
@@ -92,6 +93,25 @@ describe("database sessions", () => {
     for (const s of sessions) expect(s?.tokens).toEqual(fresh);
     expect(fresh.accessTokenExpiresAt).toBeGreaterThan(Date.now());
     expect(await app.storage.jwt!.encode!({ token, secret: "unused" })).toBe(cookie);
+  });
+
+  it("keep the session through a refresh outage and refresh again on a read a second after it", async () => {
+    const { cookie } = await signIn(expired);
+    const faults = (body: object) =>
+      fetch(`${mock.url}/__mock/faults`, { method: "POST", body: JSON.stringify(body) });
+    await faults({ refresh: { status: 503, delayMs: 0 } });
+    try {
+      const during = await app.storage.read(await decode(cookie));
+      expect(during?.tokens.accessTokenExpiresAt).toBeLessThan(Date.now());
+    } finally {
+      await faults({});
+    }
+    // The outage is remembered for a second, so one request's reads do not each wait for it.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 1_000);
+    const after = await app.storage.read(await decode(cookie));
+    expect(after?.tokens.accessTokenExpiresAt).toBeGreaterThan(Date.now());
+    expect(mock.store.stats).toMatchObject({ refreshes: 1, reusedRefreshes: 0 });
   });
 
   it("end the session when the backend refuses the refresh token, deleting the row", async () => {

@@ -23,6 +23,8 @@ const TOUCH_EVERY_MS = 60_000;
  * fresh and never starts a refresh of its own outside the row's lease.
  */
 const READ_AHEAD_MS = 2_000;
+/** How long a refresh that could not reach the backend is remembered before the next try. */
+const UNAVAILABLE_TTL_MS = 1_000;
 /** Sweep expired rows at most this often per process, this many at a time. */
 const SWEEP_EVERY_MS = 5 * 60_000;
 const SWEEP_LIMIT = 200;
@@ -80,7 +82,13 @@ function leasedRefresh(sessionId: string, session: StoredSession): Promise<RowRe
         refresh: (refreshToken) => getAdapter().refresh(refreshToken),
         leaseMs: env().BACKEND_TIMEOUT_MS + 5_000,
       }),
-    { resultTtlMs: 5_000 },
+    // An unreachable backend may be back in a second: remembered only long
+    // enough for the other reads of the same request (proxy.ts, the page, the
+    // session callback) not to wait for the backend once each.
+    {
+      resultTtlMs: 5_000,
+      resultTtlFor: (outcome) => (outcome.status === "unavailable" ? UNAVAILABLE_TTL_MS : 5_000),
+    },
   );
 }
 
