@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { needsRefresh } from "@/lib/auth/expiry";
 import { sessionState } from "@/lib/auth/live-session";
 import { isProtectedPage } from "@/lib/auth/protected-routes";
-import { refreshSession } from "@/lib/auth/refresh";
+import { refreshSession, tokenForRenewal } from "@/lib/auth/refresh";
 import {
   applySessionCookiesToRequest,
   applySessionCookiesToResponse,
@@ -21,7 +21,8 @@ import { createNonce, currentSecurityHeaderOptions, securityHeaders } from "@/li
  * headers. Not `/api/proxy`: its route handler refreshes and sets the cookie
  * itself, and is not matched here at all (one session decode per call).
  */
-const SESSION_ROUTES = ["/dashboard", "/api/auth/session"];
+const NEXT_AUTH_SESSION = "/api/auth/session";
+const SESSION_ROUTES = ["/dashboard", NEXT_AUTH_SESSION];
 
 function readsSession(pathname: string): boolean {
   return SESSION_ROUTES.some((route) => pathname === route || pathname.startsWith(`${route}/`));
@@ -54,7 +55,9 @@ function withSecurityHeaders(request: NextRequest): (response: NextResponse) => 
  *    request already uses the new tokens. Server Components cannot set cookies,
  *    which is why this happens here and not in next-auth's `jwt` callback.
  * 2. Ends a session whose refresh failed or whose absolute timeout passed, once
- *    (the token is marked and never refreshed again).
+ *    (the token is marked and never refreshed again), and re-issues the cookie
+ *    of an active one so its idle timeout follows activity
+ *    (`lib/auth/idle-renewal.ts`).
  * 3. Redirects protected pages to `/login` when there is no session. This is an
  *    optimistic check only: every read of backend data verifies the session
  *    again (`lib/auth/session.ts`, `app/api/proxy`).
@@ -93,6 +96,14 @@ async function withSession(request: NextRequest): Promise<NextResponse> {
       write = await encodeSessionCookies(outcome.token, request.cookies);
       signedIn = outcome.status === "rotated";
     }
+  } else if (token && state.status === "live" && state.session.renewCookie) {
+    // Activity moves the idle deadline (at most once per renewal interval).
+    // Not on /api/auth/session: next-auth writes the cookie there itself.
+    const renewed =
+      request.nextUrl.pathname === NEXT_AUTH_SESSION
+        ? null
+        : await tokenForRenewal(token, state.session);
+    if (renewed) write = await encodeSessionCookies(renewed, request.cookies);
   }
 
   const { pathname, search } = request.nextUrl;

@@ -4,7 +4,7 @@
  * exact error bodies and flood control, and the JSON:API and userinfo
  * resources the app reads. Served by `mock/main.ts`.
  */
-import type { MockRequest, MockResponse } from "./kit/http";
+import { formBody, type MockRequest, type MockResponse } from "./kit/http";
 import type { MockOptions } from "./kit/options";
 import type { MockBackend } from "./kit/server";
 import { authenticate } from "./drupal/authenticate";
@@ -73,5 +73,13 @@ export async function createMockBackend(options: DrupalMockOptions): Promise<Dru
     return undefined;
   }
 
-  return { handler, store: tokens.store, publicKey: tokens.publicKey };
+  return {
+    handler,
+    store: tokens.store,
+    publicKey: tokens.publicKey,
+    isRefresh: (request) =>
+      request.method === "POST" &&
+      request.path === "/oauth/token" &&
+      formBody(request).get("grant_type") === "refresh_token",
+  };
 }

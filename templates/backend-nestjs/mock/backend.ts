@@ -120,6 +120,7 @@ export async function createMockBackend(options: NestMockOptions): Promise<MockB
 
   return {
     store,
+    isRefresh: (request) => request.method === "POST" && request.path === "/auth/refresh",
     handler: async (request) => {
       const route = routes[`${request.method} ${request.path}`];
       if (route) return route(request);

@@ -137,6 +137,7 @@ export async function createMockBackend(options: RestMockOptions): Promise<MockB
 
   return {
     store,
+    isRefresh: (request) => request.method === "POST" && request.path === protocol.paths.refresh,
     handler: async (request) => {
       const route = routes[`${request.method} ${request.path}`];
       return route

@@ -72,6 +72,7 @@ function heldCookies(response: Response, sent: string): { name: string; value: s
 /** The proxy said `session_expired`, and the cookie the browser now holds opens no session. */
 async function expectSessionEnded(response: Response, sent: string): Promise<void> {
   expect(response.status).toBe(401);
+  expect(response.headers.get("x-session-ended")).toBe("1");
   await expect(response.json()).resolves.toEqual({ error: "session_expired" });
   const after = await cookies.readSessionToken({ getAll: () => heldCookies(response, sent) });
   const { sessionState } = await import("@/lib/auth/live-session");
@@ -105,9 +106,10 @@ afterAll(async () => {
   await mock.close();
   vi.unstubAllEnvs();
 });
-beforeEach(() => {
-  mock.store.reset();
+beforeEach(async () => {
   fetchSpy?.mockRestore();
+  // Forget every token and switched-on fault.
+  await fetch(`${mock.url}/__mock/reset`, { method: "POST" });
   fetchSpy = vi.spyOn(globalThis, "fetch");
 });
 
@@ -135,6 +137,7 @@ describe("GET /api/proxy/<demo resource>", () => {
     await loadApp(mock.url);
     const response = await route.GET(request(demoPath));
     expect(response.status).toBe(401);
+    expect(response.headers.get("x-session-ended")).toBe("1");
     await expect(response.json()).resolves.toEqual({ error: "unauthenticated" });
     expect(backendCalls()).toHaveLength(0);
   });
@@ -197,6 +200,54 @@ describe("GET /api/proxy/<demo resource>", () => {
   });
 });
 
+describe("a resource that answers 401 to a freshly refreshed token", () => {
+  /** Make the demo resource answer 401 whatever the token, as an API does for "current password is wrong". */
+  async function resourceRefusesEveryToken(): Promise<void> {
+    const response = await fetch(`${mock.url}/__mock/faults`, {
+      method: "POST",
+      body: JSON.stringify({ unauthorizedPaths: [`/${demoPath}`] }),
+    });
+    expect(response.status).toBe(204);
+  }
+
+  it.each([
+    ["accepts the fresh token", undefined],
+    ["cannot be reached", "unavailable"],
+    ["answers something odd", "bad_response"],
+  ] as const)(
+    "passes the 401 through and keeps the session when the identity check %s",
+    async (_label, meFails) => {
+      const cookie = await signedInCookie();
+      const { adapter } = await loadApp(mock.url);
+      if (meFails) {
+        const { BackendError } = await import("@/lib/auth/backend/errors");
+        vi.spyOn(adapter, "me").mockRejectedValue(new BackendError(meFails, "identity check"));
+      }
+      await resourceRefusesEveryToken();
+      const response = await route.GET(request(demoPath, { headers: { cookie } }));
+      expect(response.status).toBe(401);
+      // Without the proxy's "session ended" header, so the client does not sign out either.
+      expect(response.headers.get("x-session-ended")).toBeNull();
+      await expect(response.json()).resolves.toEqual({ message: "Unauthorized" });
+      // One refresh to rule out a stale token; the browser gets the rotated cookie and stays signed in.
+      expect(mock.store.stats.refreshes).toBe(1);
+      const after = await cookies.readSessionToken({ getAll: () => heldCookies(response, cookie) });
+      const { sessionState } = await import("@/lib/auth/live-session");
+      expect((await sessionState(after)).status).toBe("live");
+    },
+  );
+
+  it("ends the session when the identity check refuses the fresh token too", async () => {
+    const cookie = await signedInCookie();
+    const { adapter } = await loadApp(mock.url);
+    const { BackendError } = await import("@/lib/auth/backend/errors");
+    vi.spyOn(adapter, "me").mockRejectedValue(new BackendError("unauthorized", "refused", 401));
+    await resourceRefusesEveryToken();
+    const response = await route.GET(request(demoPath, { headers: { cookie } }));
+    await expectSessionEnded(response, cookie);
+  });
+});
+
 describe("refused requests never reach the backend", () => {
   it.each([
     [
@@ -253,39 +304,54 @@ describe("backend failures", () => {
 });
 
 describe("a session storage that is down (e.g. its database)", () => {
-  async function storageDown() {
+  /**
+   * Make the storage's `read` fail as a database that is down. `bundle: "other"`
+   * throws an error made by a separately loaded copy of the errors module, as
+   * the database store shared through `globalThis` does when another bundle
+   * (proxy.ts, a route handler) opened it first.
+   */
+  async function storageDown(bundle: "same" | "other" = "same") {
     const { sessionStorage } = await import("@/lib/auth/storage/session-storage");
+    if (bundle === "other") vi.resetModules();
     const { SessionStorageUnavailableError } = await import("@/lib/auth/storage/errors");
     return vi
       .spyOn(sessionStorage, "read")
       .mockRejectedValue(new SessionStorageUnavailableError("database down"));
   }
 
-  it("makes the proxy route answer 503 JSON, without calling the backend or touching the cookie", async () => {
-    const cookie = await signedInCookie();
-    const read = await storageDown();
-    fetchSpy.mockClear();
-    const response = await route.GET(request(demoPath, { headers: { cookie } }));
-    expect(response.status).toBe(503);
-    await expect(response.json()).resolves.toEqual({ error: "session_store_unavailable" });
-    expect(response.headers.get("retry-after")).toBe("5");
-    expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(response.headers.get("set-cookie")).toBeNull();
-    expect(backendCalls()).toHaveLength(0);
-    read.mockRestore();
-  });
+  it.each(["same", "other"] as const)(
+    "makes the proxy route answer 503 JSON, without calling the backend or touching the cookie (error from the %s bundle)",
+    async (bundle) => {
+      const cookie = await signedInCookie();
+      const read = await storageDown(bundle);
+      fetchSpy.mockClear();
+      const response = await route.GET(request(demoPath, { headers: { cookie } }));
+      expect(response.status).toBe(503);
+      await expect(response.json()).resolves.toEqual({ error: "session_store_unavailable" });
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("set-cookie")).toBeNull();
+      expect(backendCalls()).toHaveLength(0);
+      read.mockRestore();
+    },
+  );
 
   it.each([
-    ["/api/auth/session", "application/json"],
-    ["/dashboard", "text/html"],
-  ])("makes proxy.ts answer %s with a 503 %s and keep the cookie", async (path, type) => {
-    const cookie = await signedInCookie();
-    const read = await storageDown();
-    const { proxy } = await import("@/proxy");
-    const response = await proxy(new NextRequest(`${APP}${path}`, { headers: { cookie } }));
-    expect(response.status).toBe(503);
-    expect(response.headers.get("content-type")).toContain(type);
-    expect(response.headers.get("set-cookie")).toBeNull();
-    read.mockRestore();
-  });
+    ["/api/auth/session", "application/json", "same"],
+    ["/dashboard", "text/html", "same"],
+    ["/api/auth/session", "application/json", "other"],
+    ["/dashboard", "text/html", "other"],
+  ] as const)(
+    "makes proxy.ts answer %s with a 503 %s and keep the cookie (error from the %s bundle)",
+    async (path, type, bundle) => {
+      const cookie = await signedInCookie();
+      const { proxy } = await import("@/proxy");
+      const read = await storageDown(bundle);
+      const response = await proxy(new NextRequest(`${APP}${path}`, { headers: { cookie } }));
+      expect(response.status).toBe(503);
+      expect(response.headers.get("content-type")).toContain(type);
+      expect(response.headers.get("set-cookie")).toBeNull();
+      read.mockRestore();
+    },
+  );
 });

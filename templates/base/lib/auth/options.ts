@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { safeCallbackUrl } from "../safe-callback-url";
 import { getAdapter } from "./adapter";
-import { BackendError, isBackendError } from "./backend/errors";
+import { isBackendError } from "./backend/errors";
 import { isSessionStorageUnavailable } from "./storage/errors";
 import { sessionCookieName, sessionCookieOptions, isSecureCookies } from "./cookies";
 import { currentSecret, sessionCodec } from "./jwt-codec";
@@ -114,7 +114,7 @@ export function authOptions(): NextAuthOptions {
  * next-auth forwards its message as the `error` of signIn(): a fixed code, never details.
  */
 function signInFailure(error: unknown): Error {
-  if (!(error instanceof BackendError)) {
+  if (!isBackendError(error)) {
     if (!isSessionStorageUnavailable(error)) console.error("[auth] sign-in failed:", error);
   } else if (error.code !== "unavailable" && error.code !== "throttled") {
     console.error(`[auth] sign-in failed: ${error.code}: ${error.message}`);

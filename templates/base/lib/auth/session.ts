@@ -11,6 +11,13 @@ export interface VerifiedSession {
   user: BackendUser;
   /** Server only: never pass these to a Client Component. */
   tokens: TokenSet;
+  /**
+   * The access token has expired and the refresh before this render could not
+   * reach the backend: calls with `tokens` would be refused. The user is still
+   * signed in (an outage never ends a session); say the backend is unavailable,
+   * a later request refreshes.
+   */
+  tokensExpired: boolean;
 }
 
 /**
@@ -20,15 +27,15 @@ export interface VerifiedSession {
  *
  * It never refreshes: with the JWT-cookie storage a Server Component cannot
  * persist a rotated cookie, which is why `proxy.ts` refreshes before the page
- * renders. An access token that is still expired here counts as no session.
+ * renders. An access token that is still expired here means that refresh
+ * could not reach the backend: still a session, marked `tokensExpired`.
  */
 export const getSession = cache(async (): Promise<VerifiedSession | null> => {
   const token = await readSessionToken(await cookies());
   const state = await sessionState(token);
   if (state.status !== "live") return null;
   const { user, tokens } = state.session;
-  if (tokens.accessTokenExpiresAt <= Date.now()) return null;
-  return { user, tokens };
+  return { user, tokens, tokensExpired: tokens.accessTokenExpiresAt <= Date.now() };
 });
 
 /** `getSession()`, or a redirect to the login page that comes back to `returnTo`. */

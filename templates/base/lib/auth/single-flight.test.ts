@@ -56,6 +56,27 @@ describe("singleFlight", () => {
     expect(task).toHaveBeenCalledTimes(2);
   });
 
+  it("remembers a result for as long as resultTtlFor says, when given", async () => {
+    let clock = 0;
+    const task = vi
+      .fn<() => Promise<string>>()
+      .mockResolvedValueOnce("backend down")
+      .mockResolvedValueOnce("new-token");
+    const options = {
+      resultTtlMs: 5000,
+      resultTtlFor: (r: string) => (r === "backend down" ? 1000 : 5000),
+      now: () => clock,
+    };
+    await expect(singleFlight("rt-1", task, options)).resolves.toBe("backend down");
+    clock = 999;
+    await expect(singleFlight("rt-1", task, options)).resolves.toBe("backend down");
+    clock = 1000;
+    await expect(singleFlight("rt-1", task, options)).resolves.toBe("new-token");
+    clock = 5999;
+    await expect(singleFlight("rt-1", task, options)).resolves.toBe("new-token");
+    expect(task).toHaveBeenCalledTimes(2);
+  });
+
   it("runs again once the cached result has expired", async () => {
     let now = 0;
     const task = vi.fn(() => Promise.resolve(now));

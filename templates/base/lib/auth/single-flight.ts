@@ -38,6 +38,8 @@ export function singleFlight<T>(
     now?: () => number;
     /** Whether a failure is remembered like a result; `false` lets the next caller try again at once. */
     rememberFailure?: (error: unknown) => boolean;
+    /** How long this result is remembered, when not `resultTtlMs`. */
+    resultTtlFor?: (result: T) => number;
   },
 ): Promise<T> {
   const now = options.now ?? Date.now;
@@ -50,14 +52,29 @@ export function singleFlight<T>(
 
   const entry: Entry<T> = { promise: Promise.resolve().then(task), expiresAt: undefined };
   entries.set(key, entry);
-  const settle = () => {
-    entry.expiresAt = now() + options.resultTtlMs;
+  const settle = (ttlMs = options.resultTtlMs) => {
+    entry.expiresAt = now() + ttlMs;
   };
-  entry.promise.then(settle, (error: unknown) => {
-    if (options.rememberFailure?.(error) === false) {
-      if (entries.get(key) === entry) entries.delete(key);
-    } else settle();
-  });
+  const forget = () => {
+    if (entries.get(key) === entry) entries.delete(key);
+  };
+  entry.promise.then(
+    (result) => settle(options.resultTtlFor?.(result)),
+    (error: unknown) => (options.rememberFailure?.(error) === false ? forget() : settle()),
+  );
+  return entry.promise;
+}
+
+/**
+ * The run for `key` in flight or remembered, without starting one: `undefined`
+ * when there is none (or it has been forgotten).
+ */
+export function peekSingleFlight<T>(
+  key: string,
+  now: () => number = Date.now,
+): Promise<T> | undefined {
+  const entry = registry().get(key) as Entry<T> | undefined;
+  if (!entry || (entry.expiresAt !== undefined && entry.expiresAt <= now())) return undefined;
   return entry.promise;
 }
 

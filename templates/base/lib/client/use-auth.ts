@@ -3,6 +3,7 @@
 import { signOut, useSession } from "next-auth/react";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef } from "react";
+import { SESSION_ENDED_HEADER } from "@/lib/proxy/session-ended";
 
 function loginUrl(pathname: string): string {
   return `/login?callbackUrl=${encodeURIComponent(pathname)}`;
@@ -31,14 +32,18 @@ export function useAuth() {
     if (ended) leave();
   }, [ended, leave]);
 
-  /** `fetch('/api/proxy/<path>')`; a `session_expired`/`unauthenticated` answer ends the session here. */
+  /**
+   * `fetch('/api/proxy/<path>')`. The proxy's own "no session" 401 (marked by
+   * its header) ends the session here; a backend's 401 for one resource is
+   * just that resource's answer.
+   */
   const fetchBackend = useCallback(
     async (path: string, init?: RequestInit): Promise<Response> => {
       const response = await fetch(`/api/proxy/${path.replace(/^\/+/, "")}`, {
         ...init,
         credentials: "same-origin",
       });
-      if (response.status === 401) leave();
+      if (response.status === 401 && response.headers.has(SESSION_ENDED_HEADER)) leave();
       return response;
     },
     [leave],

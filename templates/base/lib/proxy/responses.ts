@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { SESSION_ENDED_HEADER } from "./session-ended";
 
 /** The error codes the proxy answers with; `useAuth`'s fetch helper understands `session_expired`. */
 export type ProxyErrorCode =
@@ -21,6 +22,9 @@ export function proxyError(
 ): NextResponse {
   const response = NextResponse.json({ error }, { status, headers });
   withProxyHeaders(response.headers);
+  if (error === "session_expired" || error === "unauthenticated") {
+    response.headers.set(SESSION_ENDED_HEADER, "1");
+  }
   return response;
 }
 

@@ -53,4 +53,22 @@ describe("idle timeout", () => {
       sub: "1",
     });
   });
+
+  it.each([
+    ["within the first quarter of the window", IDLE_SECONDS / 4 - 1, false],
+    ["once a quarter of the window has passed", IDLE_SECONDS / 4, true],
+    ["near the end of the window", IDLE_SECONDS - 1, true],
+  ])(
+    "the storage asks for the cookie to be written again %s",
+    async (_label, elapsedSeconds, renew) => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(T0);
+      const { encodeSessionCookies, readSessionToken } = await load();
+      const { sessionStorage } = await import("./storage/session-storage");
+      const write = await encodeSessionCookies(TOKEN, { getAll: () => [] });
+      vi.setSystemTime(T0 + elapsedSeconds * 1000);
+      const token = await readSessionToken({ getAll: () => write.set });
+      await expect(sessionStorage.read(token!)).resolves.toMatchObject({ renewCookie: renew });
+    },
+  );
 });

@@ -7,7 +7,7 @@ import type { LiveSession } from "./storage/types";
 const refresh = vi.fn<(refreshToken: string) => Promise<TokenSet>>();
 vi.mock("./adapter", () => ({ getAdapter: () => ({ refresh }) }));
 
-const { refreshSession } = await import("./refresh");
+const { refreshSession, tokenForRenewal } = await import("./refresh");
 const { resetSingleFlight } = await import("./single-flight");
 
 const OLD: TokenSet = {
@@ -76,5 +76,67 @@ describe("refreshSession", () => {
       tokens: NEW,
     });
     expect(refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ["rate-limits the refresh", new BackendError("throttled", "429", 429)],
+    ["answers something the adapter cannot read", new BackendError("bad_response", "html", 200)],
+  ])(
+    "keeps the session when the backend %s, and retries on the next request",
+    async (_label, error) => {
+      const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      refresh.mockRejectedValueOnce(error).mockResolvedValueOnce(NEW);
+      await expect(refreshSession(TOKEN, SESSION)).resolves.toEqual({
+        status: "unavailable",
+        token: TOKEN,
+      });
+      await expect(refreshSession(TOKEN, SESSION)).resolves.toMatchObject({ status: "rotated" });
+      log.mockRestore();
+    },
+  );
+
+  it("keeps the session when the refresh it joined failed as unavailable in another bundle", async () => {
+    // proxy.ts and the route handlers are built separately, each with its own
+    // BackendError class, and share refreshes in flight through globalThis.
+    vi.resetModules();
+    const otherBundle = await import("./backend/errors");
+    expect(otherBundle.BackendError).not.toBe(BackendError);
+    refresh.mockRejectedValue(
+      new otherBundle.BackendError("unavailable", "refresh answered 503", 503),
+    );
+    await expect(refreshSession(TOKEN, SESSION)).resolves.toEqual({
+      status: "unavailable",
+      token: TOKEN,
+    });
+  });
+});
+
+describe("tokenForRenewal (the token a cookie re-issued for the idle timeout carries)", () => {
+  beforeEach(() => {
+    refresh.mockReset();
+    resetSingleFlight();
+  });
+
+  it("is the request's own token when no refresh of its refresh token is known", async () => {
+    await expect(tokenForRenewal(TOKEN, SESSION)).resolves.toBe(TOKEN);
+  });
+
+  it("carries the rotated tokens when a concurrent request rotated them, never the revoked ones", async () => {
+    let finish: (tokens: TokenSet) => void = () => undefined;
+    refresh.mockReturnValue(new Promise<TokenSet>((resolve) => (finish = resolve)));
+    const rotating = refreshSession(TOKEN, SESSION);
+    const renewal = tokenForRenewal(TOKEN, SESSION);
+    finish(NEW);
+    await rotating;
+    await expect(renewal).resolves.toMatchObject({ backend: NEW });
+    // And after it settled, for a late request still carrying the old cookie.
+    await expect(tokenForRenewal(TOKEN, SESSION)).resolves.toMatchObject({ backend: NEW });
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it("is null (leave the cookie alone) when that refresh was refused", async () => {
+    refresh.mockRejectedValue(new BackendError("refresh_rejected", "revoked", 400));
+    await refreshSession(TOKEN, SESSION);
+    await expect(tokenForRenewal(TOKEN, SESSION)).resolves.toBeNull();
   });
 });

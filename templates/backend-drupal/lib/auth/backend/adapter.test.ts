@@ -4,7 +4,7 @@ import { serveMock, type RunningMock } from "@/mock/kit/server";
 import { MOCK_ITEMS, MOCK_USERS } from "@/mock/kit/users";
 import { createBackendAdapter } from "./adapter";
 import { backendEnvSchema, toBackendConfig, type BackendConfig } from "./config";
-import { BackendError, type BackendErrorCode } from "./errors";
+import { BackendError, isBackendError, type BackendErrorCode } from "./errors";
 
 const ACCESS_TTL = 300;
 const REFRESH_TTL = 3600;
@@ -42,8 +42,7 @@ async function errorCode(promise: Promise<unknown>): Promise<BackendErrorCode> {
     () => undefined,
     (reason: unknown) => reason,
   );
-  if (!(error instanceof BackendError))
-    throw new Error(`expected a BackendError, got ${String(error)}`);
+  if (!isBackendError(error)) throw new Error(`expected a BackendError, got ${String(error)}`);
   return error.code;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createBackendAdapter } from "./adapter";
 import { backendEnvSchema, toBackendConfig } from "./config";
-import { BackendError, type BackendErrorCode } from "./errors";
+import { BackendError, isBackendError, type BackendErrorCode } from "./errors";
 
 /**
  * What the adapter puts on the wire and how it reads Drupal's answers, with a
@@ -42,7 +42,7 @@ async function codeOf(promise: Promise<unknown>): Promise<BackendErrorCode | "re
     await promise;
     return "resolved";
   } catch (error) {
-    if (error instanceof BackendError) return error.code;
+    if (isBackendError(error)) return error.code;
     throw error;
   }
 }

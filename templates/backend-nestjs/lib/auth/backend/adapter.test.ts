@@ -3,7 +3,7 @@ import { createMockBackend, type NestMockOptions } from "../../../mock/backend";
 import { serveMock, type RunningMock } from "../../../mock/kit/server";
 import { createBackendAdapter } from "./adapter";
 import { backendEnvSchema, toBackendConfig } from "./config";
-import { BackendError, type BackendErrorCode } from "./errors";
+import { BackendError, isBackendError, type BackendErrorCode } from "./errors";
 import type { BackendAdapter } from "./types";
 
 const DEMO = { username: "demo", password: "demo-password" };
@@ -44,8 +44,7 @@ async function errorCode(promise: Promise<unknown>): Promise<BackendErrorCode> {
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof BackendError))
-    throw new Error(`expected a BackendError, got ${String(error)}`);
+  if (!isBackendError(error)) throw new Error(`expected a BackendError, got ${String(error)}`);
   return error.code;
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { BackendConfig } from "./config";
-import { BackendError, type BackendErrorCode } from "./errors";
+import { BackendError, isBackendError, type BackendErrorCode } from "./errors";
 import { accessTokenExpiresAt, jwtExpiresAt } from "./token-expiry";
 import { backendRequest, backendUrl, type BackendResponse, type HttpOptions } from "./http";
 import { itemsSchema, nestErrorSchema, profileSchema, tokenPairSchema } from "./schemas";
@@ -111,7 +111,7 @@ export function createBackendAdapter(
         const response = await call(path, { method: "POST", headers: bearer(tokens.accessToken) });
         if (!isSuccess(response)) throw failure("logout", response);
       } catch (error) {
-        const reason = error instanceof BackendError ? error.code : "unexpected error";
+        const reason = isBackendError(error) ? error.code : "unexpected error";
         console.warn(`[auth] backend logout failed (${reason}); signing out locally anyway`);
       }
     },

@@ -21,8 +21,17 @@ export const BACKEND_ERROR_CODES = [
 
 export type BackendErrorCode = (typeof BACKEND_ERROR_CODES)[number];
 
+/**
+ * The brand that marks a `BackendError`, registered process-wide with
+ * `Symbol.for`: `proxy.ts` and the route handlers are separate bundles, each
+ * with its own copy of this class, and an error made by one (e.g. a refresh
+ * shared through the single-flight registry) fails `instanceof` in the other.
+ */
+const BRAND = Symbol.for("create-next-jwt-auth.BackendError");
+
 export class BackendError extends Error {
   override readonly name = "BackendError";
+  readonly [BRAND] = true;
 
   constructor(
     readonly code: BackendErrorCode,
@@ -34,10 +43,19 @@ export class BackendError extends Error {
   }
 }
 
-/** True when `error` is a `BackendError` with one of the given codes. */
+/**
+ * True when `error` is a `BackendError` with one of the given codes (any code
+ * when none is given), whichever bundle's copy of the class made it: it checks
+ * the brand and the code, never `instanceof`.
+ */
 export function isBackendError(
   error: unknown,
   ...codes: BackendErrorCode[]
 ): error is BackendError {
-  return error instanceof BackendError && (codes.length === 0 || codes.includes(error.code));
+  if (typeof error !== "object" || error === null) return false;
+  const candidate = error as { [BRAND]?: unknown; code?: unknown };
+  if (candidate[BRAND] !== true) return false;
+  const code = candidate.code as BackendErrorCode;
+  if (!BACKEND_ERROR_CODES.includes(code)) return false;
+  return codes.length === 0 || codes.includes(code);
 }

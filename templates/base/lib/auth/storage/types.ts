@@ -14,7 +14,23 @@ export interface LiveSession {
   tokens: TokenSet;
   /** Epoch milliseconds of the sign-in, for the absolute timeout. */
   authTime: number;
+  /**
+   * The idle deadline is due to move (`lib/auth/idle-renewal.ts`): write the
+   * session cookie again on this response, so it lives another
+   * `SESSION_IDLE_TIMEOUT` in the browser (and, jwt, in its own expiry).
+   * Absent: not due.
+   */
+  renewCookie?: boolean;
 }
+
+/** What a refresh of the session's tokens came to. */
+export type RefreshOutcome =
+  /** The token now carries new backend tokens (persisted by the storage). */
+  | { status: "rotated"; token: JWT; tokens: TokenSet }
+  /** The backend refused the refresh token: the token is ended and must never be refreshed again. */
+  | { status: "ended"; token: JWT }
+  /** The backend could not be reached: keep the session, try again on a later request. */
+  | { status: "unavailable"; token: JWT };
 
 /** Everything known at sign-in. */
 export interface NewSession {
@@ -93,4 +109,12 @@ export interface SessionStorage {
    * won the race and its tokens are good.
    */
   end(token: JWT, reason: SessionEndReason, refused?: TokenSet): Promise<JWT>;
+
+  /**
+   * Refresh the session's tokens the storage's own way. Absent: the
+   * in-process single flight of `lib/auth/refresh.ts` (jwt). The db storage
+   * refreshes under the row's lease, the same one `read` takes, so that no
+   * caller in any process exchanges a refresh token another is exchanging.
+   */
+  refresh?(token: JWT, session: LiveSession): Promise<RefreshOutcome>;
 }

@@ -47,6 +47,7 @@ beforeEach(async () => {
   app = { storage: sessionStorage, store: getSessionStore(), adapter: getAdapter() };
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await app.store.close();
   delete (globalThis as { __sessionStore?: unknown }).__sessionStore;
   rmSync(dir, { recursive: true, force: true });
@@ -92,6 +93,25 @@ describe("database sessions", () => {
     for (const s of sessions) expect(s?.tokens).toEqual(fresh);
     expect(fresh.accessTokenExpiresAt).toBeGreaterThan(Date.now());
     expect(await app.storage.jwt!.encode!({ token, secret: "unused" })).toBe(cookie);
+  });
+
+  it("keep the session through a refresh outage and refresh again on a read a second after it", async () => {
+    const { cookie } = await signIn(expired);
+    const faults = (body: object) =>
+      fetch(`${mock.url}/__mock/faults`, { method: "POST", body: JSON.stringify(body) });
+    await faults({ refresh: { status: 503, delayMs: 0 } });
+    try {
+      const during = await app.storage.read(await decode(cookie));
+      expect(during?.tokens.accessTokenExpiresAt).toBeLessThan(Date.now());
+    } finally {
+      await faults({});
+    }
+    // The outage is remembered for a second, so one request's reads do not each wait for it.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 1_000);
+    const after = await app.storage.read(await decode(cookie));
+    expect(after?.tokens.accessTokenExpiresAt).toBeGreaterThan(Date.now());
+    expect(mock.store.stats).toMatchObject({ refreshes: 1, reusedRefreshes: 0 });
   });
 
   it("end the session when the backend refuses the refresh token, deleting the row", async () => {
@@ -141,6 +161,43 @@ describe("database sessions", () => {
     const ended = await app.storage.end(token, "refresh_failed", stored.tokens);
     expect(ended.error).toBe("refresh_failed");
     expect(await app.store.get(cookie, Date.now())).toBeNull();
+  });
+
+  it("refresh for the proxy under the row's lease: while another process holds it, never call the backend and use that process's tokens", async () => {
+    const { token, cookie } = await signIn();
+    const { refreshSession } = await import("../refresh");
+    const stored = (await app.store.get(cookie, Date.now()))!;
+    // Another process claimed the refresh of this row and is talking to the backend.
+    const claim = await app.store.claimRefresh(
+      cookie,
+      stored.version,
+      Date.now() + 60_000,
+      Date.now(),
+    );
+    expect(claim.status).toBe("claimed");
+    const live = (await app.storage.read(await decode(cookie)))!;
+    const refreshing = refreshSession(token, live);
+    const theirs = { ...stored.tokens, accessToken: "at-theirs", refreshToken: "rt-theirs" };
+    await app.store.rotate(cookie, stored.version, theirs, Date.now());
+
+    await expect(refreshing).resolves.toMatchObject({ status: "rotated", tokens: theirs });
+    // Sending the same refresh token as the other process would have had one of them refused.
+    expect(mock.store.stats.refreshes + mock.store.stats.rejectedRefreshes).toBe(0);
+    expect((await app.store.get(cookie, Date.now()))?.tokens).toEqual(theirs);
+  });
+
+  it("refresh for the proxy with the tokens another request already rotated in, without calling the backend", async () => {
+    const { token, cookie } = await signIn();
+    const { refreshSession } = await import("../refresh");
+    const live = (await app.storage.read(await decode(cookie)))!;
+    const stored = (await app.store.get(cookie, Date.now()))!;
+    const newer = { ...stored.tokens, accessToken: "at-newer", refreshToken: "rt-newer" };
+    await app.store.rotate(cookie, stored.version, newer, Date.now());
+    await expect(refreshSession(token, live)).resolves.toMatchObject({
+      status: "rotated",
+      tokens: newer,
+    });
+    expect(mock.store.stats.refreshes + mock.store.stats.rejectedRefreshes).toBe(0);
   });
 
   it("list the user's sessions with the user agent", async () => {

@@ -3,14 +3,19 @@ import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
 import { env } from "../../env";
 import { getAdapter } from "../adapter";
 import { needsRefresh, refreshTokenExpired } from "../expiry";
+import { renewalIntervalMs } from "../idle-renewal";
 import { singleFlight } from "../single-flight";
 import { hashSessionId, isSessionIdShaped } from "../store/crypto";
 import { getSessionStore } from "../store/open-store";
 import type { StoredSession } from "../store/types";
-import { refreshRow } from "./refresh-row";
+import { refreshRow, type RowRefresh } from "./refresh-row";
 import type { LiveSession, SessionEndReason, SessionStorage } from "./types";
 
-/** Write `lastSeenAt` at most this often per session: a read must not always be a write. */
+/**
+ * Write `lastSeenAt` at most this often per session (a read must not always be
+ * a write), and at least once per renewal interval of the idle timeout, or a
+ * short SESSION_IDLE_TIMEOUT would end an active session.
+ */
 const TOUCH_EVERY_MS = 60_000;
 /**
  * Refresh in `read` this much earlier than `needsRefresh` says, so that the
@@ -18,6 +23,8 @@ const TOUCH_EVERY_MS = 60_000;
  * fresh and never starts a refresh of its own outside the row's lease.
  */
 const READ_AHEAD_MS = 2_000;
+/** How long a refresh that could not reach the backend is remembered before the next try. */
+const UNAVAILABLE_TTL_MS = 1_000;
 /** Sweep expired rows at most this often per process, this many at a time. */
 const SWEEP_EVERY_MS = 5 * 60_000;
 const SWEEP_LIMIT = 200;
@@ -40,8 +47,8 @@ function idleExpiry(now: number): number {
   return now + env().SESSION_IDLE_TIMEOUT * 1000;
 }
 
-function toLive(session: StoredSession): LiveSession {
-  return { user: session.user, tokens: session.tokens, authTime: session.createdAt };
+function toLive(session: StoredSession, renewCookie: boolean): LiveSession {
+  return { user: session.user, tokens: session.tokens, authTime: session.createdAt, renewCookie };
 }
 
 /**
@@ -61,17 +68,28 @@ async function refreshed(
   ) {
     return session;
   }
+  const outcome = await leasedRefresh(sessionId, session);
+  return outcome.status === "ended" ? null : outcome.session;
+}
+
+/** Run, or join, the refresh of the row at `session.version` under its lease. */
+function leasedRefresh(sessionId: string, session: StoredSession): Promise<RowRefresh> {
   const key = `db-refresh:${hashSessionId(sessionId)}:${session.version}`;
-  const outcome = await singleFlight(
+  return singleFlight(
     key,
     () =>
       refreshRow(getSessionStore(), sessionId, session, {
         refresh: (refreshToken) => getAdapter().refresh(refreshToken),
         leaseMs: env().BACKEND_TIMEOUT_MS + 5_000,
       }),
-    { resultTtlMs: 5_000 },
+    // An unreachable backend may be back in a second: remembered only long
+    // enough for the other reads of the same request (proxy.ts, the page, the
+    // session callback) not to wait for the backend once each.
+    {
+      resultTtlMs: 5_000,
+      resultTtlFor: (outcome) => (outcome.status === "unavailable" ? UNAVAILABLE_TTL_MS : 5_000),
+    },
   );
-  return outcome.status === "ended" ? null : outcome.session;
 }
 
 /**
@@ -136,11 +154,14 @@ export const sessionStorage: SessionStorage = {
     const store = getSessionStore();
     const stored = await store.get(token.sid, now);
     if (!stored) return null;
-    if (now - stored.lastSeenAt >= TOUCH_EVERY_MS)
-      await store.touch(token.sid, now, idleExpiry(now));
+    const idle = env().SESSION_IDLE_TIMEOUT;
+    // Activity moves the row's idle deadline; the cookie is written again at
+    // the same moment, so the browser keeps it as long as the row lives.
+    const touched = now - stored.lastSeenAt >= Math.min(TOUCH_EVERY_MS, renewalIntervalMs(idle));
+    if (touched) await store.touch(token.sid, now, idleExpiry(now));
     sweepExpired(now);
     const session = await refreshed(token.sid, stored, now);
-    return session ? toLive(session) : null;
+    return session ? toLive(session, touched) : null;
   },
 
   async persistRotation(token, previous, next) {
@@ -152,6 +173,30 @@ export const sessionStorage: SessionStorage = {
     if (!current || current.tokens.refreshToken !== previous.refreshToken) return token;
     await store.rotate(token.sid, current.version, next, now);
     return token;
+  },
+
+  /**
+   * A refresh asked for outside `read` (the proxy's retry after a refused
+   * access token, or after `read` could not reach the backend): the same
+   * leased refresh, so it never races a `read` of another request or process
+   * with the same refresh token, which the loser would take for a refusal.
+   */
+  async refresh(token, session) {
+    const ended = async () => ({
+      status: "ended" as const,
+      token: await sessionStorage.end(token, "refresh_failed"),
+    });
+    if (typeof token.sid !== "string") return ended();
+    const stored = await getSessionStore().get(token.sid, Date.now());
+    if (!stored) return ended();
+    // Rotated by someone else since this request read the row: those tokens are good.
+    if (stored.tokens.refreshToken !== session.tokens.refreshToken) {
+      return { status: "rotated", token, tokens: stored.tokens };
+    }
+    const outcome = await leasedRefresh(token.sid, stored);
+    if (outcome.status === "ended") return ended();
+    if (outcome.status === "unavailable") return { status: "unavailable", token };
+    return { status: "rotated", token, tokens: outcome.session.tokens };
   },
 
   async end(token, reason, refused) {

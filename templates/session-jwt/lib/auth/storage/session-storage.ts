@@ -1,6 +1,8 @@
 import "server-only";
 import type { JWT } from "next-auth/jwt";
 import { z } from "zod";
+import { env } from "../../env";
+import { renewalDue } from "../idle-renewal";
 import type { LiveSession, SessionStorage } from "./types";
 
 const liveTokenSchema = z.object({
@@ -34,7 +36,14 @@ export const sessionStorage: SessionStorage = {
     const parsed = liveTokenSchema.safeParse(token);
     if (!parsed.success) return Promise.resolve(null);
     const { user, backend, authTime } = parsed.data;
-    const session: LiveSession = { user, tokens: backend, authTime };
+    // The cookie's own expiry is the idle deadline; `iat` says when it was last written.
+    const issuedAt = typeof token.iat === "number" ? token.iat * 1000 : 0;
+    const session: LiveSession = {
+      user,
+      tokens: backend,
+      authTime,
+      renewCookie: renewalDue(issuedAt, Date.now(), env().SESSION_IDLE_TIMEOUT),
+    };
     return Promise.resolve(session);
   },
 

@@ -2,9 +2,10 @@ import type { JWT } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { getAdapter } from "@/lib/auth/adapter";
+import { isBackendError } from "@/lib/auth/backend/errors";
 import { needsRefresh } from "@/lib/auth/expiry";
 import { sessionState } from "@/lib/auth/live-session";
-import { refreshSession } from "@/lib/auth/refresh";
+import { refreshSession, tokenForRenewal } from "@/lib/auth/refresh";
 import {
   applySessionCookiesToResponse,
   encodeSessionCookies,
@@ -143,11 +144,21 @@ async function handle(request: NextRequest): Promise<NextResponse> {
     result = await send(current.tokens.accessToken);
   }
   if (result.ok && result.response.status === 401 && rotated) {
-    // Refused even with freshly rotated tokens: end the session rather than loop.
-    await result.response.body?.cancel().catch(() => undefined);
-    return sessionExpired(
-      await sessionStorage.end(current.token, "refresh_failed", current.tokens),
-    );
+    // Refused even with freshly rotated tokens. Some APIs answer 401 for one
+    // resource while the token is good ("current password is wrong"): the
+    // session ends only when the backend's identity check refuses the token
+    // too; otherwise that 401 goes to the browser as it is.
+    if (await identityRefused(current.tokens.accessToken)) {
+      await result.response.body?.cancel().catch(() => undefined);
+      return sessionExpired(
+        await sessionStorage.end(current.token, "refresh_failed", current.tokens),
+      );
+    }
+  }
+  if (!write && live.renewCookie) {
+    // Activity moves the idle deadline (at most once per renewal interval).
+    const renewed = await tokenForRenewal(token, live);
+    if (renewed) write = await encodeSessionCookies(renewed, request.cookies);
   }
   if (!result.ok) {
     const failed = proxyError(result.error === "backend_timeout" ? 504 : 502, result.error);
@@ -162,6 +173,20 @@ async function handle(request: NextRequest): Promise<NextResponse> {
   const response = new NextResponse(stream, { status: upstream.status, headers });
   if (write) applySessionCookiesToResponse(response, write);
   return response;
+}
+
+/**
+ * Whether the backend refuses `accessToken` for its identity check (the
+ * adapter's me / profile / userinfo). Any other failure (an outage, an odd
+ * answer) proves nothing about the token: the session stays.
+ */
+async function identityRefused(accessToken: string): Promise<boolean> {
+  try {
+    await getAdapter().me(accessToken);
+    return false;
+  } catch (error) {
+    return isBackendError(error, "unauthorized");
+  }
 }
 
 /** A session database that is down gives 503 JSON (nothing is deleted), never a hang or a 500. */
