@@ -33,7 +33,7 @@ test("a copied session cookie stops working the moment its owner signs out", asy
 
   expect(await proxyFromPage(thiefPage, path)).toEqual([401]);
   await thiefPage.goto("/dashboard");
-  await expect(thiefPage).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
+  await expect(thiefPage).toHaveURL(/\/login\?callbackUrl=%2Fdashboard&reason=session-ended$/);
   await Promise.all([owner.context.close(), thief.close()]);
 });
 
@@ -58,7 +58,7 @@ test("the sessions page lists every signed-in browser and signs out the others",
   await expect(laptop.page.getByTestId("session-row")).toHaveCount(1);
 
   await phone.page.goto("/dashboard");
-  await expect(phone.page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
+  await expect(phone.page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard&reason=session-ended$/);
   await laptop.page.goto("/dashboard");
   await expect(laptop.page.getByTestId("user-name")).toBeVisible();
   await Promise.all([laptop.context.close(), phone.context.close()]);

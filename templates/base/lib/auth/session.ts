@@ -34,6 +34,8 @@ export const getSession = cache(async (): Promise<VerifiedSession | null> => {
 /** `getSession()`, or a redirect to the login page that comes back to `returnTo`. */
 export async function requireSession(returnTo: string): Promise<VerifiedSession> {
   const session = await getSession();
-  if (!session) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!session) {
+    redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}&reason=sign-in-required`);
+  }
   return session;
 }

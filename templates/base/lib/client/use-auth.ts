@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef } from "react";
 
 function loginUrl(pathname: string): string {
-  return `/login?callbackUrl=${encodeURIComponent(pathname)}`;
+  return `/login?callbackUrl=${encodeURIComponent(pathname)}&reason=session-ended`;
 }
 
 /**

@@ -12,7 +12,9 @@ const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "sh
 /** Every browser signed in as this user, with the means to end the others. */
 export default async function SessionsPage() {
   const sessions = await listMySessions();
-  if (!sessions) redirect(`/login?callbackUrl=${encodeURIComponent("/dashboard/sessions")}`);
+  if (!sessions) {
+    redirect(`/login?callbackUrl=${encodeURIComponent("/dashboard/sessions")}&reason=sign-in-required`);
+  }
   const others = sessions.filter((s) => !s.current).length;
 
   return (
