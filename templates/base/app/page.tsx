@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getSession } from "@/lib/auth/session";
+import { peekSession } from "@/lib/auth/session";
 
 const primary =
   "rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:focus-visible:outline-indigo-400";
@@ -7,7 +7,7 @@ const secondary =
   "rounded-md px-4 py-2 font-medium text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-indigo-300 dark:ring-indigo-800 dark:hover:bg-indigo-950 dark:focus-visible:outline-indigo-400";
 
 export default async function HomePage() {
-  const session = await getSession();
+  const session = await peekSession();
   return (
     <main className="mx-auto flex w-full max-w-xl flex-col gap-6 px-4 py-16 sm:px-6 sm:py-24">
       <h1 className="text-3xl font-semibold">Welcome</h1>

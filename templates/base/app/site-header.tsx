@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { getSession } from "@/lib/auth/session";
+import { peekSession } from "@/lib/auth/session";
 import { SignOutButton } from "./sign-out-button";
 
 /** The app's name, and who is signed in with the means to sign out. */
 export async function SiteHeader() {
-  const session = await getSession();
+  const session = await peekSession();
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">

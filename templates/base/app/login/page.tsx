@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getSession } from "@/lib/auth/session";
+import { peekSession } from "@/lib/auth/session";
 import { isBuiltInMockInDevelopment } from "@/lib/dev/built-in-mock";
 import { env } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
@@ -24,7 +24,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(first(params.callbackUrl));
   // Already signed in: nothing to do here.
-  if (await getSession()) redirect(callbackUrl);
+  if (await peekSession()) redirect(callbackUrl);
   const errorCode = first(params.error);
   const notice = errorCode ? undefined : loginNotice(first(params.reason));
   const demo = isBuiltInMockInDevelopment(env().BACKEND_URL);

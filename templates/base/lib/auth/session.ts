@@ -5,6 +5,7 @@ import { cache } from "react";
 import type { BackendUser, TokenSet } from "./backend/types";
 import { sessionState } from "./live-session";
 import { readSessionToken } from "./session-cookie";
+import { isSessionStorageUnavailable } from "./storage/errors";
 
 /** A verified session, for server code that reads backend data. */
 export interface VerifiedSession {
@@ -38,4 +39,18 @@ export async function requireSession(returnTo: string): Promise<VerifiedSession>
     redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}&reason=sign-in-required`);
   }
   return session;
+}
+
+/**
+ * `getSession()` for pages that only show who is signed in (the header, the
+ * home and login pages): a session database that is down reads as signed out
+ * there instead of breaking the page; pages that read data use `requireSession`.
+ */
+export async function peekSession(): Promise<VerifiedSession | null> {
+  try {
+    return await getSession();
+  } catch (error) {
+    if (isSessionStorageUnavailable(error)) return null;
+    throw error;
+  }
 }
