@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
+import { environmentProblem } from "@/lib/env-problem";
 import { StatusPage, statusActionClass } from "./status-page";
 
 /**
@@ -18,9 +19,10 @@ export default function ErrorPage({
   useEffect(() => {
     console.error(error);
   }, [error]);
+  const problem = environmentProblem(error, process.env.NODE_ENV);
   return (
     <StatusPage
-      title="Something went wrong"
+      title={problem ? "The app's settings are invalid" : "Something went wrong"}
       actions={
         <>
           <button type="button" onClick={reset} className={statusActionClass}>
@@ -35,7 +37,14 @@ export default function ErrorPage({
         </>
       }
     >
-      <p>This page could not be shown. Please try again in a moment.</p>
+      {problem ? (
+        <>
+          <p>Fix these variables in .env.local; the development server picks the change up.</p>
+          <pre className="mt-2 text-sm break-words whitespace-pre-wrap">{problem}</pre>
+        </>
+      ) : (
+        <p>This page could not be shown. Please try again in a moment.</p>
+      )}
       {error.digest ? (
         <p className="mt-2 text-sm">
           Reference for the server log: <code>{error.digest}</code>

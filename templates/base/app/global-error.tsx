@@ -1,5 +1,6 @@
 "use client";
 
+import { environmentProblem } from "@/lib/env-problem";
 import "./globals.css";
 
 /**
@@ -13,14 +14,22 @@ export default function GlobalError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  const problem = environmentProblem(error, process.env.NODE_ENV);
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <main className="mx-auto flex w-full max-w-xl flex-col gap-4 px-4 py-16 sm:px-6 sm:py-24">
-          <h1 className="text-2xl font-semibold">Something went wrong</h1>
+          <h1 className="text-2xl font-semibold">
+            {problem ? "The app's settings are invalid" : "Something went wrong"}
+          </h1>
           <p className="text-slate-600 dark:text-slate-300">
-            The app could not be shown. Please try again in a moment.
+            {problem
+              ? "Fix these variables in .env.local; the development server picks the change up."
+              : "The app could not be shown. Please try again in a moment."}
           </p>
+          {problem ? (
+            <pre className="text-sm break-words whitespace-pre-wrap">{problem}</pre>
+          ) : null}
           {error.digest ? (
             <p className="text-sm text-slate-600 dark:text-slate-300">
               Reference for the server log: <code>{error.digest}</code>
