@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
+import { e2eDatabaseEnv } from "./e2e/database";
 import {
   APP_PORT,
   BACKEND_UNDER_TEST,
@@ -95,6 +96,7 @@ export default defineConfig({
         LOGIN_MAX_FAILURES: String(E2E_LOGIN_MAX_FAILURES),
         // A developer's .env.local must not point the suite at other prefixes.
         BACKEND_PROXY_PREFIXES: EXTERNAL_BACKEND ? (process.env.BACKEND_PROXY_PREFIXES ?? "") : "",
+        ...e2eDatabaseEnv(),
       },
     },
   ],

@@ -110,6 +110,8 @@ async function withSession(request: NextRequest): Promise<NextResponse> {
   if (!signedIn && isProtectedPage(pathname)) {
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", safeCallbackUrl(`${pathname}${search}`));
+    // The login page says why: a cookie that no longer works is a session that ended.
+    login.searchParams.set("reason", token ? "session-ended" : "sign-in-required");
     const redirect = NextResponse.redirect(login);
     if (write) applySessionCookiesToResponse(redirect, write);
     return redirect;

@@ -5,9 +5,13 @@ import type { Stack } from "./options.js";
 /**
  * The template layers of a stack, in the order they are applied. Later layers
  * may add files but never replace one (see `render.ts` for the merge rules).
+ * `db-postgres` holds what only a PostgreSQL app needs (its store's tests,
+ * which need a database): a SQLite app never has to set one up.
  */
 export function layersFor(stack: Stack): string[] {
-  return ["base", `backend-${stack.backend}`, `session-${stack.session}`];
+  const layers = ["base", `backend-${stack.backend}`, `session-${stack.session}`];
+  if (stack.db === "postgres") layers.push("db-postgres");
+  return layers;
 }
 
 /**

@@ -96,7 +96,8 @@ export function summaryText(input: SummaryInput, style: Style): string {
   if (stack.db === "postgres" && input.envVariables.has("DATABASE_URL")) {
     lines.push(`  set DATABASE_URL in .env.local to your PostgreSQL database`);
   }
-  if (input.scripts.has("db:migrate")) step(runScript(pm, "db:migrate"), "create the session tables");
+  // No db:migrate step: the app creates its session tables on first use (the README says
+  // so too); db:migrate is for deploys that migrate ahead, documented there.
   if (input.scripts.has("dev")) step(runScript(pm, "dev"), "the app with the built-in mock backend");
   lines.push(
     `  ${"".padEnd(24)}open http://localhost:3000 and sign in as ${style.bold(DEMO_USER.username)} / ${style.bold(DEMO_USER.password)}`,

@@ -45,6 +45,10 @@ export const VERSIONS = {
   "fast-check": "4.10.2",
   tsx: "4.23.15",
   concurrently: "9.2.5",
+  // 4.14 needs Node >= 22.12; 4.13 runs on the Node 20 the apps support.
+  "@axe-core/playwright": "4.13.0",
+  // session-db: browser, OS and device of a session, from its user agent (MIT, no dependencies).
+  bowser: "2.15.1",
 } as const satisfies Record<string, string>;
 
 export type DependencyName = keyof typeof VERSIONS;

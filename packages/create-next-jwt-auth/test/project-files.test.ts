@@ -57,7 +57,12 @@ describe.each(allStacks().map((stack) => [stackId(stack), stack] as const))("ren
 
   it("includes the layers' contract files", () => {
     const layers = layersFor(stack);
-    expect(layers).toEqual(["base", `backend-${stack.backend}`, `session-${stack.session}`]);
+    expect(layers).toEqual([
+      "base",
+      `backend-${stack.backend}`,
+      `session-${stack.session}`,
+      ...(stack.db === "postgres" ? ["db-postgres"] : []),
+    ]);
     for (const path of ["lib/auth/backend/types.ts", "lib/auth/backend/adapter.ts", "lib/auth/backend/config.ts", "mock/backend.ts"]) {
       expect(tree.has(path), path).toBe(true);
     }

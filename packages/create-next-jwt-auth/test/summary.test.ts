@@ -3,7 +3,7 @@ import { parseCliArgs } from "../src/args.js";
 import { resolveChoices } from "../src/choices.js";
 import { allStacks, stackId } from "../src/options.js";
 import { projectTarget } from "../src/project-target.js";
-import { formatDuration, reproduceCommand, shellQuote } from "../src/summary.js";
+import { formatDuration, reproduceCommand, shellQuote, summaryText } from "../src/summary.js";
 import { noPrompts } from "./helpers.js";
 
 /** Split a command line the way a POSIX shell would for the quoting shellQuote produces. */
@@ -51,4 +51,32 @@ describe("formatDuration", () => {
   it.each(cases)("shows %s seconds as %s", (seconds, expected) => {
     expect(formatDuration(seconds)).toBe(expected);
   });
+});
+
+describe("summaryText next steps", () => {
+  const plain = { bold: String, dim: String, green: String, red: String, yellow: String, cyan: String };
+  it.each(allStacks().filter((stack) => stack.session === "db"))(
+    "$backend $session $db: no db:migrate step, the app creates its tables on first use as its README says",
+    (stack) => {
+      const text = summaryText(
+        {
+          target: { dir: "/tmp/my-app", name: "my-app", display: "my-app" },
+          stack,
+          packageManager: "npm",
+          packageManagerSpec: undefined,
+          fileCount: 100,
+          seconds: 1,
+          install: undefined,
+          git: undefined,
+          scripts: new Set(["dev", "test", "test:e2e", "db:migrate"]),
+          envVariables: new Set(["DATABASE_URL"]),
+          installCommand: "npm install",
+          reproduce: "npx create-next-jwt-auth my-app",
+        },
+        plain,
+      );
+      expect(text).not.toContain("db:migrate");
+      expect(text).toContain("npm run dev");
+    },
+  );
 });

@@ -16,8 +16,9 @@ test.beforeEach(async () => {
 
 test("a protected page redirects to /login when signed out", async ({ page }) => {
   await page.goto("/dashboard");
-  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard&reason=sign-in-required$/);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByTestId("login-notice")).toHaveText("Please sign in to continue.");
 });
 
 test("a wrong password and an unknown user get the same error", async ({ page }) => {
@@ -130,9 +131,12 @@ test("when the refresh token expires, the dashboard sends the user to /login", a
   await seconds(E2E_REFRESH_TTL + 1);
   await page.getByRole("button", { name: "Reload via proxy" }).click();
   await page.waitForURL(/\/login/);
+  await expect(page.getByTestId("login-notice")).toHaveText(
+    "Your session ended. Please sign in again.",
+  );
 
   await page.goto("/dashboard");
-  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard&reason=sign-in-required$/);
   expect((await mockStats()).reusedRefreshes).toBe(0);
 });
 
@@ -141,10 +145,11 @@ test("signing out ends the session and clears the cookie", async ({ page }) => {
   const path = await demoResourcePath(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/login/);
+  await expect(page.getByTestId("login-notice")).toHaveText("You have been signed out.");
 
   const cookies = await page.context().cookies();
   expect(cookies.some((c) => c.name.includes("session-token"))).toBe(false);
   await page.goto("/dashboard");
-  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard&reason=sign-in-required$/);
   expect(await proxyFromPage(page, path)).toEqual([401]);
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { backendEnvSchema, toBackendConfig, type BackendConfig } from "./auth/backend/config";
+import { ENV_ERROR_PREFIX } from "./env-problem";
 
 const secretList = z
   .string({ error: "is required (generate one with `openssl rand -base64 32`)" })
@@ -92,7 +93,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const message = !(name in present) ? "is required" : issue.message;
     return `  - ${name} ${message}`;
   });
-  throw new EnvError(`Invalid environment (see .env.example):\n${lines.join("\n")}`);
+  throw new EnvError(`${ENV_ERROR_PREFIX} (see .env.example):\n${lines.join("\n")}`);
 }
 
 let cached: Env | undefined;

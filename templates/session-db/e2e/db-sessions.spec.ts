@@ -1,4 +1,6 @@
+import { stat } from "node:fs/promises";
 import { expect, test, type Browser } from "@playwright/test";
+import { e2eDatabaseEnv, E2E_SQLITE_URL } from "./database";
 import { DEMO, demoResourcePath, proxyFromPage, resetMock, signIn } from "./helpers";
 
 test.beforeEach(async () => {
@@ -33,7 +35,7 @@ test("a copied session cookie stops working the moment its owner signs out", asy
 
   expect(await proxyFromPage(thiefPage, path)).toEqual([401]);
   await thiefPage.goto("/dashboard");
-  await expect(thiefPage).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
+  await expect(thiefPage).toHaveURL(/\/login\?callbackUrl=%2Fdashboard&reason=session-ended$/);
   await Promise.all([owner.context.close(), thief.close()]);
 });
 
@@ -45,8 +47,11 @@ test("the sessions page lists every signed-in browser and signs out the others",
   await laptop.page.goto("/dashboard");
   await laptop.page.getByRole("link", { name: "Your sessions" }).click();
   await expect(laptop.page).toHaveURL(/\/dashboard\/sessions$/);
-  const signOutOthers = laptop.page.getByTestId("sign-out-others");
-  if (await signOutOthers.isEnabled()) await signOutOthers.click();
+  const signOutOthers = async () => {
+    await laptop.page.getByTestId("sign-out-others").click();
+    await laptop.page.getByTestId("confirm-sign-out-others").click();
+  };
+  if (await laptop.page.getByTestId("sign-out-others").count()) await signOutOthers();
   await expect(laptop.page.getByTestId("session-row")).toHaveCount(1);
 
   const phone = await signedInPage(browser, ALICE);
@@ -54,12 +59,35 @@ test("the sessions page lists every signed-in browser and signs out the others",
   await expect(laptop.page.getByTestId("session-row")).toHaveCount(2);
   await expect(laptop.page.getByTestId("current-session")).toHaveCount(1);
 
-  await signOutOthers.click();
+  // Browser, OS and device instead of the raw user agent.
+  await expect(laptop.page.getByTestId("session-browser").first()).toHaveText(
+    /^Chrome \d+ on (Windows|Linux|macOS)/,
+  );
+  await signOutOthers();
   await expect(laptop.page.getByTestId("session-row")).toHaveCount(1);
 
   await phone.page.goto("/dashboard");
-  await expect(phone.page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
+  await expect(phone.page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard&reason=session-ended$/);
   await laptop.page.goto("/dashboard");
   await expect(laptop.page.getByTestId("user-name")).toBeVisible();
   await Promise.all([laptop.context.close(), phone.context.close()]);
+});
+
+/** A file's modification time, or null when it does not exist. */
+async function modified(path: string): Promise<number | null> {
+  return stat(path).then(
+    (s) => s.mtimeMs,
+    () => null,
+  );
+}
+
+test("the suite keeps its sessions out of the development database", async ({ page }) => {
+  // SQLite writes into its write-ahead log first: watch both files.
+  const development = [".data/sessions.db", ".data/sessions.db-wal"];
+  const before = await Promise.all(development.map(modified));
+  await signIn(page);
+  expect(await Promise.all(development.map(modified))).toEqual(before);
+  if (e2eDatabaseEnv().DATABASE_URL === E2E_SQLITE_URL) {
+    expect(await modified(E2E_SQLITE_URL.slice("file:".length))).not.toBeNull();
+  }
 });

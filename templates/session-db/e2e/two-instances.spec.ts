@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { e2eDatabaseEnv } from "./database";
 import { DEMO, resetMock, seconds, type MockStats } from "./helpers";
 import { APP_PORT, E2E_ACCESS_TTL, EXTERNAL_BACKEND, MOCK_PORT } from "./settings";
 
@@ -59,6 +60,7 @@ test.beforeAll(async () => {
           NEXTAUTH_URL: `http://localhost:${PORTS[0]}`,
           NEXTAUTH_SECRET: SECRET,
           BACKEND_URL: MOCK,
+          ...e2eDatabaseEnv(),
         },
         stdio: "ignore",
       },

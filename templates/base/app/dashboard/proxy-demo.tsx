@@ -44,7 +44,7 @@ export function ProxyDemo({ path }: { path: string }) {
           type="button"
           onClick={() => void load()}
           disabled={state.kind === "loading"}
-          className="rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50 disabled:opacity-60 dark:text-indigo-300 dark:ring-indigo-800 dark:hover:bg-indigo-950"
+          className="shrink-0 rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60 dark:text-indigo-300 dark:ring-indigo-800 dark:hover:bg-indigo-950 dark:focus-visible:outline-indigo-400"
         >
           Reload via proxy
         </button>
@@ -59,9 +59,13 @@ export function ProxyDemo({ path }: { path: string }) {
         </span>
       </div>
       {state.kind === "done" ? (
+        // Focusable and named: a keyboard user can scroll it (axe scrollable-region-focusable);
+        // lines wrap so that nothing is cut off on a narrow screen.
         <pre
           data-testid="proxy-body"
-          className="max-h-64 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+          tabIndex={0}
+          aria-label={`Answer of GET /api/proxy/${path}`}
+          className="max-h-64 overflow-auto rounded-md bg-slate-900 p-3 text-xs break-words whitespace-pre-wrap text-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:ring-1 dark:ring-slate-700 dark:focus-visible:outline-indigo-400"
         >
           {state.preview}
         </pre>

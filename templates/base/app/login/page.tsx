@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { peekSession } from "@/lib/auth/session";
+import { isBuiltInMockInDevelopment } from "@/lib/dev/built-in-mock";
+import { env } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
-import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { LoginForm } from "./login-form";
+import { loginNotice } from "./notices";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -11,14 +15,49 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+function seconds(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 && n < 86_400 ? n : undefined;
+}
+
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(first(params.callbackUrl));
-  const initialError = signInErrorMessage(first(params.error));
+  // Already signed in: nothing to do here.
+  if (await peekSession()) redirect(callbackUrl);
+  const errorCode = first(params.error);
+  const notice = errorCode ? undefined : loginNotice(first(params.reason));
+  const demo = isBuiltInMockInDevelopment(env().BACKEND_URL);
+
   return (
-    <main className="mx-auto flex max-w-sm flex-col gap-6 px-6 py-24">
-      <h1 className="text-2xl font-semibold">Sign in</h1>
-      <LoginForm callbackUrl={callbackUrl} initialError={initialError} />
+    <main className="mx-auto flex w-full max-w-sm flex-col gap-6 px-4 py-12 sm:py-20">
+      <div className="flex flex-col gap-6 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
+        <h1 className="text-2xl font-semibold">Sign in</h1>
+        {notice ? (
+          <p
+            role="status"
+            data-testid="login-notice"
+            className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100"
+          >
+            {notice}
+          </p>
+        ) : null}
+        <LoginForm
+          callbackUrl={callbackUrl}
+          initialErrorCode={errorCode}
+          initialRetryAfter={seconds(first(params.retryAfter))}
+        />
+      </div>
+      {demo ? (
+        <aside
+          aria-label="Demo login"
+          data-testid="demo-credentials"
+          className="rounded-xl px-4 py-3 text-sm text-slate-700 ring-1 ring-slate-200 dark:text-slate-300 dark:ring-slate-800"
+        >
+          The built-in mock backend is running: sign in as <code>demo</code> with the password{" "}
+          <code>demo-password</code>. This hint shows only in development, against the mock.
+        </aside>
+      ) : null}
     </main>
   );
 }

@@ -116,7 +116,8 @@ export function authOptions(): NextAuthOptions {
 function signInFailure(error: unknown): Error {
   if (!isBackendError(error)) {
     if (!isSessionStorageUnavailable(error)) console.error("[auth] sign-in failed:", error);
-  } else if (error.code !== "unavailable" && error.code !== "throttled") {
+  } else if (error.code !== "throttled") {
+    // "unavailable" included: the log says why (ECONNREFUSED and the URL), the page only that it failed.
     console.error(`[auth] sign-in failed: ${error.code}: ${error.message}`);
   }
   return new Error(signInErrorCode(error));

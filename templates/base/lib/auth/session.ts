@@ -5,6 +5,7 @@ import { cache } from "react";
 import type { BackendUser, TokenSet } from "./backend/types";
 import { sessionState } from "./live-session";
 import { readSessionToken } from "./session-cookie";
+import { isSessionStorageUnavailable } from "./storage/errors";
 
 /** A verified session, for server code that reads backend data. */
 export interface VerifiedSession {
@@ -41,6 +42,22 @@ export const getSession = cache(async (): Promise<VerifiedSession | null> => {
 /** `getSession()`, or a redirect to the login page that comes back to `returnTo`. */
 export async function requireSession(returnTo: string): Promise<VerifiedSession> {
   const session = await getSession();
-  if (!session) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!session) {
+    redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}&reason=sign-in-required`);
+  }
   return session;
+}
+
+/**
+ * `getSession()` for pages that only show who is signed in (the header, the
+ * home and login pages): a session database that is down reads as signed out
+ * there instead of breaking the page; pages that read data use `requireSession`.
+ */
+export async function peekSession(): Promise<VerifiedSession | null> {
+  try {
+    return await getSession();
+  } catch (error) {
+    if (isSessionStorageUnavailable(error)) return null;
+    throw error;
+  }
 }

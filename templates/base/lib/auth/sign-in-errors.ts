@@ -13,6 +13,9 @@ export const SIGN_IN_ERRORS = {
   throttled: "Too many attempts. Please wait a moment before trying again.",
   session_store_unavailable: "Signing in is not possible for a moment. Please try again shortly.",
   sign_in_failed: "Sign-in failed. Please try again later.",
+  missing_username: "Enter your username.",
+  missing_password: "Enter your password.",
+  missing_credentials: "Enter your username and password.",
 } as const;
 
 export type SignInErrorCode = keyof typeof SIGN_IN_ERRORS;
@@ -31,4 +34,25 @@ export function signInErrorMessage(code: string | null | undefined): string | un
   return code in SIGN_IN_ERRORS
     ? SIGN_IN_ERRORS[code as SignInErrorCode]
     : SIGN_IN_ERRORS.sign_in_failed;
+}
+
+/** "12 seconds", "1 minute", "3 minutes": how long a throttled user waits, rounded up. */
+export function waitDescription(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+}
+
+/**
+ * The message for a failed sign-in; a throttled one says how long to wait when
+ * the server said so (`Retry-After`).
+ */
+export function signInFailureMessage(
+  code: string | null | undefined,
+  retryAfterSeconds?: number,
+): string | undefined {
+  if (code === "throttled" && retryAfterSeconds && retryAfterSeconds > 0) {
+    return `Too many attempts. Please wait ${waitDescription(retryAfterSeconds)} before trying again.`;
+  }
+  return signInErrorMessage(code);
 }

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef } from "react";
 import { SESSION_ENDED_HEADER } from "@/lib/proxy/session-ended";
 
 function loginUrl(pathname: string): string {
-  return `/login?callbackUrl=${encodeURIComponent(pathname)}`;
+  return `/login?callbackUrl=${encodeURIComponent(pathname)}&reason=session-ended`;
 }
 
 /**

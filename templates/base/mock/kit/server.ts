@@ -50,7 +50,7 @@ export async function serveMock(backend: MockBackend, port = 0): Promise<Running
         const response = (await faults.respond(request, isRefresh)) ?? (await handler(request));
         writeResponse(res, response ?? { status: 404, body: { message: "Not Found" } });
       } catch (error) {
-        console.error("[mock] handler failed:", error);
+        console.error("mock handler failed:", error);
         if (!res.headersSent)
           writeResponse(res, { status: 500, body: { message: "mock failure" } });
         else res.end();

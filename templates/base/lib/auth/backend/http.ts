@@ -36,9 +36,13 @@ export async function backendRequest(
     });
   } catch (error) {
     const timedOut = error instanceof Error && error.name === "TimeoutError";
+    // The cause (ECONNREFUSED, ENOTFOUND, …) and the URL go into the message for the
+    // server log; the browser only ever sees the code.
     throw new BackendError(
       "unavailable",
-      timedOut ? "the backend did not answer in time" : "the backend cannot be reached",
+      timedOut
+        ? `the backend did not answer in time (${options.timeoutMs} ms, ${url})`
+        : `the backend cannot be reached (${networkCause(error)} ${url})`,
     );
   }
   const text = await response.text().catch(() => "");
@@ -50,6 +54,14 @@ export async function backendRequest(
     );
   }
   return { status: response.status, headers: response.headers, body: parseBody(text) };
+}
+
+/** `ECONNREFUSED`, `ENOTFOUND`…: undici hides it in `cause` behind "fetch failed". */
+function networkCause(error: unknown): string {
+  const cause =
+    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  if (cause && typeof cause.code === "string") return cause.code;
+  return error instanceof Error ? error.message : "network error";
 }
 
 function parseBody(text: string): unknown {

@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect } from "react";
+import { environmentProblem } from "@/lib/env-problem";
+import { StatusPage, statusActionClass } from "./status-page";
+
+/**
+ * A page that failed to render. The details stay in the server log (the
+ * `digest` ties the two together); the user gets a way to retry.
+ */
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+  const problem = environmentProblem(error, process.env.NODE_ENV);
+  return (
+    <StatusPage
+      title={problem ? "The app's settings are invalid" : "Something went wrong"}
+      actions={
+        <>
+          <button type="button" onClick={reset} className={statusActionClass}>
+            Try again
+          </button>
+          <Link
+            href="/"
+            className="rounded-md px-4 py-2 font-medium text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-indigo-300 dark:ring-indigo-800 dark:hover:bg-indigo-950 dark:focus-visible:outline-indigo-400"
+          >
+            Go to the home page
+          </Link>
+        </>
+      }
+    >
+      {problem ? (
+        <>
+          <p>Fix these variables in .env.local; the development server picks the change up.</p>
+          <pre className="mt-2 text-sm break-words whitespace-pre-wrap">{problem}</pre>
+        </>
+      ) : (
+        <p>This page could not be shown. Please try again in a moment.</p>
+      )}
+      {error.digest ? (
+        <p className="mt-2 text-sm">
+          Reference for the server log: <code>{error.digest}</code>
+        </p>
+      ) : null}
+    </StatusPage>
+  );
+}

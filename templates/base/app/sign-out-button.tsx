@@ -1,0 +1,23 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+
+/** Ends the session at the backend (next-auth `events.signOut`), clears the cookie and says so on the login page. */
+export function SignOutButton() {
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      aria-busy={pending}
+      onClick={() => {
+        setPending(true);
+        void signOut({ callbackUrl: "/login?reason=signed-out" });
+      }}
+      className="rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60 dark:ring-slate-700 dark:hover:bg-slate-800 dark:focus-visible:outline-indigo-400"
+    >
+      {pending ? "Signing out…" : "Sign out"}
+    </button>
+  );
+}
