@@ -21,7 +21,10 @@ export function ciStacks(): Stack[] {
 export interface CiRun {
   stack: Stack;
   node: NodeMajor;
-  /** The whole e2e suite against the app's own mock backend. */
+  /**
+   * The whole e2e suite against the app's own mock backend; otherwise only
+   * the specs that need the mock's fault controls (`*.mock.spec.ts`).
+   */
   mockE2e: boolean;
   realE2e?: BackendVariantName;
   flow?: BackendVariantName;
@@ -35,10 +38,11 @@ export interface CiRun {
  * The e2e suite runs once per backend style against each kind of backend
  * rather than once per storage: the style's database stacks run it against
  * the built-in mock (which is what `dev` uses, so it is the mock's test too),
- * its JWT stack against the independent backend. The session layer and the
- * backend adapter are thereby each proven end to end against both kinds of
- * backend; what is not repeated is the JWT app against the mock, whose parts
- * the other two runs of the same style already cover. The flow runs for every
+ * its JWT stack against the independent backend, plus the mock-only specs (outages
+ * and faults injected through `/__mock/faults`) against its mock. The session
+ * layer and the backend adapter are thereby each proven end to end against both
+ * kinds of backend; what is not repeated is the rest of the JWT app's suite
+ * against the mock, whose parts the other two runs of the same style cover. The flow runs for every
  * style and for the variants (simple_oauth 5.x with JSON:API users, REST with
  * other paths and fields).
  */

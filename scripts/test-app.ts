@@ -27,6 +27,8 @@ const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const CLI = join(ROOT, "packages/create-next-jwt-auth/dist/index.js");
 export const RESULTS_DIR = join(ROOT, ".tmp/ci");
 const PNPM = ["-y", "pnpm@10"];
+/** Playwright's file filter (a regular expression) for the specs that only the built-in mock can serve. */
+const MOCK_ONLY_SPECS = String.raw`\.mock\.spec\.ts$`;
 
 /**
  * pnpm is reached through npx here, so the CLI cannot find it on PATH; give it
@@ -145,7 +147,9 @@ export async function testApp(run: CiRun): Promise<AppResult> {
   );
   // Later steps cannot mean anything once generation or install failed.
   const installed = generated.ok && record(await pnpmStep("install", ["install", "--reporter=append-only"])).ok;
-  const planned = 7 + (run.mockE2e ? 1 : 0) + (run.realE2e ? 1 : 0) + (run.flow ? 1 : 0);
+  // Every run has an "e2e" step against the mock: the whole suite, or (when the
+  // independent backend gets the whole suite) the specs only the mock can run.
+  const planned = 8 + (run.realE2e ? 1 : 0) + (run.flow ? 1 : 0);
   if (installed) {
     // Everything below runs on this exact Node.js release, or the run fails here.
     const want = nodeVersion(run.node, stack);
@@ -181,6 +185,9 @@ export async function testApp(run: CiRun): Promise<AppResult> {
       record(realResult);
       if (lateFlow) record(lateFlow);
     }
+    // The *.mock.spec.ts files need the mock's fault controls (/__mock/faults),
+    // which the independent backends do not have: they run here, against the mock.
+    if (!e2e) record(await pnpmStep("e2e", ["run", "test:e2e", MOCK_ONLY_SPECS], { E2E_REUSE_BUILD: built ? "1" : "0" }));
     // A run with a flow but no e2e suite to run it beside (not in today's plan) still gets its flow.
     if (concurrentFlow && !e2e && !run.realE2e) record(await flow(stack.db === "sqlite" ? { DATABASE_URL: "file:./.data/flow-check.db" } : {}));
     if (built && run.flow && !concurrentFlow) record(await flow());
