@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { getAdapter } from "./adapter";
+import { authLogger } from "./auth-logger";
 import { BackendError, isBackendError } from "./backend/errors";
 import { isSessionStorageUnavailable } from "./storage/errors";
 import { sessionCookieName, sessionCookieOptions, isSecureCookies } from "./cookies";
@@ -27,6 +28,8 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_IDLE_TIMEOUT },
     jwt: { ...sessionCodec(), maxAge: SESSION_IDLE_TIMEOUT },
     pages: { signIn: "/login", error: "/login" },
+    // One rate-limited line per event, not a stack per garbage cookie.
+    logger: authLogger,
     useSecureCookies: isSecureCookies(),
     cookies: {
       sessionToken: { name: sessionCookieName(), options: sessionCookieOptions() },

@@ -23,6 +23,8 @@ async function handler(request: NextRequest, context: RouteContext): Promise<Res
 
 async function authRoute(request: NextRequest, context: RouteContext): Promise<Response> {
   const { nextauth } = await context.params;
+  // next-auth's client-log endpoint would write whatever anyone posts to the server log.
+  if (nextauth[0] === "_log") return new Response(null, { status: 204 });
   if (request.method === "POST" && nextauth.join("/") === "callback/credentials") {
     // Too many failures for this username or address: 429 before the backend is asked.
     const throttled = await throttledSignIn(request);
