@@ -25,7 +25,9 @@ import { hasMalformedEscape, malformedPathResponse } from "@/lib/security/malfor
 const SESSION_ROUTES = ["/dashboard", "/api/auth/session"];
 
 function readsSession(pathname: string): boolean {
-  return SESSION_ROUTES.some((route) => pathname === route || pathname.startsWith(`${route}/`));
+  // Decoded, as next-auth's catch-all route sees it: `/api/auth/se%73sion` is its session endpoint.
+  const decoded = decodeURIComponent(pathname);
+  return SESSION_ROUTES.some((route) => decoded === route || decoded.startsWith(`${route}/`));
 }
 
 /**
@@ -65,6 +67,7 @@ function withSecurityHeaders(request: NextRequest): (response: NextResponse) => 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
   // Next would answer a bare 500 for these (see config.matcher): 400 instead.
+  // First: readsSession() decodes the path.
   if (hasMalformedEscape(pathname)) return malformedPathResponse(pathname);
   // An API path matched only for that check: untouched, no session read.
   if (pathname.startsWith("/api/") && !readsSession(pathname)) return NextResponse.next();
@@ -124,7 +127,8 @@ export const config = {
   // API paths only when they hold a `%`, for the malformed-escape check: an
   // ordinary proxy call never runs this file.
   matcher: [
-    "/api/auth/session",
+    // With any path below it: next-auth answers `/api/auth/session/x` as its session endpoint too.
+    "/api/auth/session/:path*",
     "/api/(.*%.*)",
     "/((?!api/|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|xml|webmanifest)$).*)",
   ],

@@ -2,8 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, resetMock, signIn } from "./helpers";
-import { BACKEND_UNDER_TEST, E2E_LOGIN_MAX_FAILURES } from "./settings";
+import { DEMO, mockStats, resetMock, seconds, signIn } from "./helpers";
+import { BACKEND_UNDER_TEST, E2E_ACCESS_TTL, E2E_LOGIN_MAX_FAILURES } from "./settings";
 
 test.beforeEach(async () => {
   await resetMock();
@@ -244,5 +244,18 @@ test("TRACE is refused by Next before the app runs: a bare 500 without details",
     expect(response.headers()["content-type"], path).toBe("text/plain");
     expect(await response.text(), path).toBe("Internal Server Error");
     if (headers) expectSecurityHeaders(response.headers(), `TRACE ${path}`);
+  }
+});
+
+test("next-auth's session endpoint under another spelling is handled like /api/auth/session: an expired access token is refreshed", async ({
+  page,
+}) => {
+  await signIn(page);
+  // next-auth's catch-all route answers both as its session endpoint; proxy.ts must see them too.
+  for (const [round, alias] of ["/api/auth/se%73sion", "/api/auth/session/x"].entries()) {
+    await seconds(E2E_ACCESS_TTL + 1);
+    const status = await page.evaluate(async (url) => (await fetch(url)).status, alias);
+    expect(status, alias).toBe(200);
+    expect((await mockStats()).refreshes, alias).toBe(round + 1);
   }
 });

@@ -1,6 +1,8 @@
 /**
- * next-auth's `/api/auth/_log` writes whatever is posted to the server log
- * once a `logger` is configured: the route answers it without next-auth.
+ * Requests app/api/auth/[...nextauth]/route.ts answers without next-auth:
+ * `/api/auth/_log` (next-auth writes whatever is posted there to the server
+ * log once a `logger` is configured) and a credentials callback that is not a
+ * POST (next-auth answers it with a 500 and its internal message).
  */
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -31,4 +33,19 @@ describe("next-auth's client log endpoint", () => {
     expect(response.status).toBe(204);
     expect(nextAuth).not.toHaveBeenCalled();
   });
+});
+
+describe("the credentials callback", () => {
+  it.each(["GET", "HEAD", "PUT", "DELETE"])(
+    "answers %s with 405 and Allow: POST",
+    async (method) => {
+      const request = new NextRequest(`${APP}/api/auth/callback/credentials`, { method });
+      const response = await route.POST(request, {
+        params: Promise.resolve({ nextauth: ["callback", "credentials"] }),
+      });
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("POST");
+      expect(nextAuth).not.toHaveBeenCalled();
+    },
+  );
 });

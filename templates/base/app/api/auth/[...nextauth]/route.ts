@@ -25,6 +25,10 @@ async function authRoute(request: NextRequest, context: RouteContext): Promise<R
   const { nextauth } = await context.params;
   // next-auth's client-log endpoint would write whatever anyone posts to the server log.
   if (nextauth[0] === "_log") return new Response(null, { status: 204 });
+  // next-auth answers any other method here with a 500 and its internal message.
+  if (request.method !== "POST" && nextauth.join("/") === "callback/credentials") {
+    return new Response(null, { status: 405, headers: { Allow: "POST" } });
+  }
   if (request.method === "POST" && nextauth.join("/") === "callback/credentials") {
     // Too many failures for this username or address: 429 before the backend is asked.
     const throttled = await throttledSignIn(request);
