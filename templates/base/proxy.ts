@@ -127,8 +127,7 @@ export const config = {
   // API paths only when they hold a `%`, for the malformed-escape check: an
   // ordinary proxy call never runs this file.
   matcher: [
-    // With any path below it: next-auth answers `/api/auth/session/x` as its session endpoint too.
-    "/api/auth/session/:path*",
+    "/api/auth/session",
     "/api/(.*%.*)",
     "/((?!api/|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|xml|webmanifest)$).*)",
   ],

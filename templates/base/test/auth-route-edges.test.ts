@@ -1,8 +1,10 @@
 /**
  * Requests app/api/auth/[...nextauth]/route.ts answers without next-auth:
  * `/api/auth/_log` (next-auth writes whatever is posted there to the server
- * log once a `logger` is configured) and a credentials callback that is not a
- * POST (next-auth answers it with a 500 and its internal message).
+ * log once a `logger` is configured), a credentials callback that is not a
+ * POST (next-auth answers it with a 500 and its internal message), and paths
+ * longer than next-auth's `action/provider` (it ignores the rest, so
+ * `callback/credentials/x` signed in past the login throttle).
  */
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -48,4 +50,21 @@ describe("the credentials callback", () => {
       expect(nextAuth).not.toHaveBeenCalled();
     },
   );
+});
+
+describe("paths longer than next-auth's action/provider", () => {
+  it.each([
+    [["callback", "credentials", "x"]],
+    [["callback", "credentials", "credentials"]],
+    [["session", "x", "y"]],
+  ])("answers %j with 404 without next-auth", async (nextauth) => {
+    const request = new NextRequest(`${APP}/api/auth/${nextauth.join("/")}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ username: "demo", password: "pw", csrfToken: "t" }),
+    });
+    const response = await route.POST(request, { params: Promise.resolve({ nextauth }) });
+    expect(response.status).toBe(404);
+    expect(nextAuth).not.toHaveBeenCalled();
+  });
 });

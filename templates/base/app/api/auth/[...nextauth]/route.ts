@@ -23,6 +23,9 @@ async function handler(request: NextRequest, context: RouteContext): Promise<Res
 
 async function authRoute(request: NextRequest, context: RouteContext): Promise<Response> {
   const { nextauth } = await context.params;
+  // next-auth reads only the first two segments: `callback/credentials/x` would be its
+  // credentials callback while the checks below, which compare the whole path, let it by.
+  if (nextauth.length > 2) return new Response(null, { status: 404 });
   // next-auth's client-log endpoint would write whatever anyone posts to the server log.
   if (nextauth[0] === "_log") return new Response(null, { status: 204 });
   // next-auth answers any other method here with a 500 and its internal message.
