@@ -15,6 +15,7 @@ import { sessionStorage } from "@/lib/auth/storage/session-storage";
 import { sessionStorageUnavailable } from "@/lib/auth/storage/unavailable-response";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { createNonce, currentSecurityHeaderOptions, securityHeaders } from "@/lib/security/headers";
+import { hasMalformedEscape, malformedPathResponse } from "@/lib/security/malformed-path";
 
 /**
  * Routes that read the session; every other page only gets the security
@@ -25,7 +26,9 @@ const NEXT_AUTH_SESSION = "/api/auth/session";
 const SESSION_ROUTES = ["/dashboard", NEXT_AUTH_SESSION];
 
 function readsSession(pathname: string): boolean {
-  return SESSION_ROUTES.some((route) => pathname === route || pathname.startsWith(`${route}/`));
+  // Decoded, as next-auth's catch-all route sees it: `/api/auth/se%73sion` is its session endpoint.
+  const decoded = decodeURIComponent(pathname);
+  return SESSION_ROUTES.some((route) => decoded === route || decoded.startsWith(`${route}/`));
 }
 
 /**
@@ -65,6 +68,12 @@ function withSecurityHeaders(request: NextRequest): (response: NextResponse) => 
  *    (`lib/security/headers.ts`).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const { pathname } = request.nextUrl;
+  // Next would answer a bare 500 for these (see config.matcher): 400 instead.
+  // First: readsSession() decodes the path.
+  if (hasMalformedEscape(pathname)) return malformedPathResponse(pathname);
+  // An API path matched only for that check: untouched, no session read.
+  if (pathname.startsWith("/api/") && !readsSession(pathname)) return NextResponse.next();
   const secure = withSecurityHeaders(request);
   if (!readsSession(request.nextUrl.pathname)) {
     return secure(NextResponse.next({ request: { headers: request.headers } }));
@@ -128,8 +137,11 @@ export const config = {
   // re-issues the cookie, which must not resurrect an old token); not static
   // assets, next-auth's other endpoints nor the backend proxy, whose route
   // handler refreshes and sets its own headers (lib/proxy/responses.ts).
+  // API paths only when they hold a `%`, for the malformed-escape check: an
+  // ordinary proxy call never runs this file.
   matcher: [
     "/api/auth/session",
+    "/api/(.*%.*)",
     "/((?!api/|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|xml|webmanifest)$).*)",
   ],
 };

@@ -1,4 +1,5 @@
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readlinkSync, statSync, type Dirent } from "node:fs";
+import { dirname, join } from "node:path";
 import { CliError } from "./errors.js";
 
 /**
@@ -44,8 +45,11 @@ export function targetConflicts(dir: string, paths: Iterable<string>): string[] 
   try {
     stat = statSync(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
+    // Missing: fine, unless what stands in its way is a broken link or a file.
+    assertCreatable(dir);
+    return [];
   }
   if (!stat.isDirectory()) {
     throw new CliError("TARGET_NOT_EMPTY", `${dir} exists and is not a directory; choose another name.`);
@@ -53,8 +57,49 @@ export function targetConflicts(dir: string, paths: Iterable<string>): string[] 
   const written = new Set([...paths].map((path) => path.split("/")[0]!));
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => written.has(entry.name) || !isHarmless(entry.name))
-    .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name))
+    .map((entry) => entryLabel(dir, entry))
     .sort();
+}
+
+/** How a conflicting entry is listed: `name/` for a directory, a link with where it points. */
+function entryLabel(dir: string, entry: Dirent): string {
+  if (entry.isSymbolicLink()) {
+    const path = join(dir, entry.name);
+    return `${entry.name} (${linkDescription(path)})`;
+  }
+  return entry.isDirectory() ? `${entry.name}/` : entry.name;
+}
+
+/** "symbolic link to <target>", saying so when the target does not exist. */
+function linkDescription(path: string): string {
+  const target = readlinkSync(path);
+  return `symbolic link to ${target}${existsSync(path) ? "" : ", which does not exist"}`;
+}
+
+/**
+ * `dir` does not exist: find the nearest part of its path that does. A
+ * directory is fine (the project's folders are created below it); a broken
+ * symbolic link or a file cannot hold the project, so say which one it is
+ * instead of failing later on the first file written.
+ */
+function assertCreatable(dir: string): void {
+  for (let path = dir; ; path = dirname(path)) {
+    let stat;
+    try {
+      stat = lstatSync(path);
+    } catch {
+      if (dirname(path) === path) return;
+      continue;
+    }
+    if (stat.isSymbolicLink() && !existsSync(path)) {
+      throw new CliError(
+        "TARGET_BROKEN_LINK",
+        `${path} is a ${linkDescription(path)}; nothing was written. Remove the link or choose another directory.`,
+      );
+    }
+    if (stat.isDirectory() || statSync(path).isDirectory()) return;
+    throw new CliError("TARGET_NOT_EMPTY", `${path} exists and is not a directory; choose another name.`);
+  }
 }
 
 /** Refuse a target with conflicts, naming each one, before anything is written. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readlinkSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { CliError } from "./errors.js";
 
@@ -38,10 +38,28 @@ export async function writeTree(
   } catch (error) {
     undo(createdFiles, createdDirs);
     const err = error as NodeJS.ErrnoException;
-    const why = err.code === "EEXIST" ? "it appeared while writing and was left untouched" : err.message;
+    const why = err.code === "EEXIST" ? whatAppeared(err.path) : err.message;
     throw new CliError("WRITE_FAILED", `could not write ${current}: ${why}. Nothing else was left behind.`);
   }
   return createdFiles.length;
+}
+
+/**
+ * Why a create failed with EEXIST, in words: a (broken) symbolic link is named
+ * with its target, since "it appeared" would be wrong for a link that was there
+ * all along but points nowhere, and `existsSync` does not see it.
+ */
+function whatAppeared(path: string | undefined): string {
+  try {
+    if (path && lstatSync(path).isSymbolicLink()) {
+      const target = readlinkSync(path);
+      const missing = existsSync(path) ? "" : ", which does not exist,";
+      return `${path} is a symbolic link to ${target}${missing} and was left untouched`;
+    }
+  } catch {
+    // Gone again: fall back to the general message.
+  }
+  return "it appeared while writing and was left untouched";
 }
 
 /** `mkdir -p` that remembers which directories it made, outermost first. */

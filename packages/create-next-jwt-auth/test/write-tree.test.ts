@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeTree } from "../src/write-tree.js";
@@ -23,5 +23,16 @@ describe("writeTree", () => {
     ).rejects.toMatchObject({ code: "WRITE_FAILED", message: expect.stringMatching(/lib\/raced\.ts.*left untouched/) });
     expect(snapshotDir(root)).toEqual(before);
     expect(existsSync(join(root, "app"))).toBe(false);
+  });
+});
+
+describe("writeTree into a broken symbolic link", () => {
+  it("names the link and where it points instead of saying the file appeared", async () => {
+    const root = join(tempDir(), "app");
+    symlinkSync("/nonexistent/x", root);
+    await expect(writeTree(root, [[".env.example", "A=1"]])).rejects.toMatchObject({
+      code: "WRITE_FAILED",
+      message: `could not write .env.example: ${root} is a symbolic link to /nonexistent/x, which does not exist, and was left untouched. Nothing else was left behind.`,
+    });
   });
 });

@@ -7,22 +7,22 @@
  * store modules import "server-only", which refuses any other condition.
  */
 import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import pg from "pg";
 import { LATEST_SCHEMA_VERSION } from "../lib/auth/store/migrations";
 import { parseDatabaseUrl } from "../lib/auth/store/open-store";
 import { migratePostgres } from "../lib/auth/store/postgres-store";
+import { createPrivateDatabaseFile, restrictDatabaseFiles } from "../lib/auth/store/private-files";
 import { migrateSqlite } from "../lib/auth/store/sqlite-store";
 
 async function main(): Promise<void> {
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   if (target.kind === "sqlite") {
-    mkdirSync(dirname(target.filename), { recursive: true });
+    createPrivateDatabaseFile(target.filename);
     const db = new Database(target.filename, { timeout: 5000 });
     db.pragma("journal_mode = WAL");
     const version = migrateSqlite(db);
     db.close();
+    restrictDatabaseFiles(target.filename);
     console.log(
       `SQLite ${target.filename}: schema version ${version} (latest ${LATEST_SCHEMA_VERSION})`,
     );

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { safeCallbackUrl } from "../safe-callback-url";
 import { getAdapter } from "./adapter";
+import { authLogger } from "./auth-logger";
 import { isBackendError } from "./backend/errors";
 import { isSessionStorageUnavailable } from "./storage/errors";
 import { sessionCookieName, sessionCookieOptions, isSecureCookies } from "./cookies";
@@ -28,6 +29,8 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_IDLE_TIMEOUT },
     jwt: { ...sessionCodec(), maxAge: SESSION_IDLE_TIMEOUT },
     pages: { signIn: "/login", error: "/login" },
+    // One rate-limited line per event, not a stack per garbage cookie.
+    logger: authLogger,
     useSecureCookies: isSecureCookies(),
     cookies: {
       sessionToken: { name: sessionCookieName(), options: sessionCookieOptions() },

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { PROXY_CONTENT_SECURITY_POLICY } from "@/lib/security/headers";
 import { SESSION_ENDED_HEADER } from "./session-ended";
 
 /** The error codes the proxy answers with; `useAuth`'s fetch helper understands `session_expired`. */
@@ -38,7 +39,7 @@ export function withProxyHeaders(headers: Headers): Headers {
   headers.set("Cache-Control", "no-store");
   headers.set("Vary", "Origin, Sec-Fetch-Site, Cookie");
   headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox");
+  headers.set("Content-Security-Policy", PROXY_CONTENT_SECURITY_POLICY);
   headers.set("X-Frame-Options", "DENY");
   headers.set("Referrer-Policy", "no-referrer");
   return headers;

@@ -1,6 +1,4 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { TokenSet } from "@/lib/auth/backend/types";
 import { hashSessionId, isSessionIdShaped, newSessionId, type TokenCipher } from "./crypto";
@@ -10,6 +8,7 @@ import {
   SCHEMA_VERSION_TABLE,
   SchemaOutdatedError,
 } from "./migrations";
+import { createPrivateDatabaseFile, restrictDatabaseFiles } from "./private-files";
 import {
   fromRow,
   isExpired,
@@ -84,10 +83,11 @@ function readVersion(db: Database.Database): number {
 export function openSqliteStore(options: SqliteStoreOptions): SessionStore {
   const { cipher } = options;
   const db = unavailable(() => {
-    mkdirSync(dirname(options.filename), { recursive: true });
+    createPrivateDatabaseFile(options.filename);
     const opened = new Database(options.filename, { timeout: options.busyTimeoutMs ?? 5000 });
     opened.pragma("journal_mode = WAL");
     opened.pragma("synchronous = NORMAL");
+    restrictDatabaseFiles(options.filename);
     return opened;
   });
 

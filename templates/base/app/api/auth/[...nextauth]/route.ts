@@ -23,13 +23,19 @@ async function handler(request: NextRequest, context: RouteContext): Promise<Res
 
 async function authRoute(request: NextRequest, context: RouteContext): Promise<Response> {
   const { nextauth } = await context.params;
+  // next-auth reads only the first two segments: `callback/credentials/x` would be its
+  // credentials callback while a check comparing the whole path would let it by.
+  if (nextauth.length > 2) return new Response(null, { status: 404 });
+  // next-auth's client-log endpoint would write whatever anyone posts to the server log.
+  if (nextauth[0] === "_log") return new Response(null, { status: 204 });
+  const credentialsCallback = nextauth[0] === "callback" && nextauth[1] === "credentials";
+  // next-auth answers any other method here with a 500 and its internal message.
+  if (credentialsCallback && request.method !== "POST") {
+    return new Response(null, { status: 405, headers: { Allow: "POST" } });
+  }
   const nextAuth = async () => (await NextAuth(request, context, authOptions())) as Response;
-  // next-auth takes any path below callback/credentials for the credentials callback:
-  // the throttle counts the attempt (415 for a body it cannot read, 429 when it must wait).
-  const response =
-    request.method === "POST" && nextauth[0] === "callback" && nextauth[1] === "credentials"
-      ? await guardedCredentialsSignIn(request, nextAuth)
-      : await nextAuth();
+  // The throttle counts the attempt (415 for a body it cannot read, 429 when it must wait).
+  const response = credentialsCallback ? await guardedCredentialsSignIn(request, nextAuth) : await nextAuth();
   if (request.method === "POST" && nextauth[0] === "signout") {
     // Sign-out also wipes every cookie of this origin in the browser, belt and braces.
     const headers = new Headers(response.headers);
