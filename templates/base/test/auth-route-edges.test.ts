@@ -52,11 +52,14 @@ describe("the credentials callback", () => {
   );
 });
 
-describe("paths longer than next-auth's action/provider", () => {
+describe("paths longer than next-auth's action (and provider, for signin and callback)", () => {
   it.each([
     [["callback", "credentials", "x"]],
     [["callback", "credentials", "credentials"]],
     [["session", "x", "y"]],
+    [["session", "x"]],
+    [["csrf", "x"]],
+    [["signout", "x"]],
   ])("answers %j with 404 without next-auth", async (nextauth) => {
     const request = new NextRequest(`${APP}/api/auth/${nextauth.join("/")}`, {
       method: "POST",

@@ -6,6 +6,9 @@ import { authOptions } from "@/lib/auth/options";
 import { isSessionStorageUnavailable } from "@/lib/auth/storage/errors";
 import { signInUnavailable } from "@/lib/auth/storage/unavailable-response";
 
+/** next-auth's actions that take a provider segment (`signin/credentials`); the others take none. */
+const ACTIONS_WITH_PROVIDER = new Set(["signin", "callback"]);
+
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(request: NextRequest, context: RouteContext): Promise<Response> {
@@ -23,9 +26,12 @@ async function handler(request: NextRequest, context: RouteContext): Promise<Res
 
 async function authRoute(request: NextRequest, context: RouteContext): Promise<Response> {
   const { nextauth } = await context.params;
-  // next-auth reads only the first two segments: `callback/credentials/x` would be its
-  // credentials callback while a check comparing the whole path would let it by.
-  if (nextauth.length > 2) return new Response(null, { status: 404 });
+  // next-auth reads only the action and provider segments and ignores the rest:
+  // `callback/credentials/x` would be its credentials callback, `session/x` its
+  // session endpoint, past every check (here and in proxy.ts) that compares paths.
+  if (nextauth.length > (ACTIONS_WITH_PROVIDER.has(nextauth[0] ?? "") ? 2 : 1)) {
+    return new Response(null, { status: 404 });
+  }
   // next-auth's client-log endpoint would write whatever anyone posts to the server log.
   if (nextauth[0] === "_log") return new Response(null, { status: 204 });
   const credentialsCallback = nextauth[0] === "callback" && nextauth[1] === "credentials";
@@ -35,7 +41,9 @@ async function authRoute(request: NextRequest, context: RouteContext): Promise<R
   }
   const nextAuth = async () => (await NextAuth(request, context, authOptions())) as Response;
   // The throttle counts the attempt (415 for a body it cannot read, 429 when it must wait).
-  const response = credentialsCallback ? await guardedCredentialsSignIn(request, nextAuth) : await nextAuth();
+  const response = credentialsCallback
+    ? await guardedCredentialsSignIn(request, nextAuth)
+    : await nextAuth();
   if (request.method === "POST" && nextauth[0] === "signout") {
     // Sign-out also wipes every cookie of this origin in the browser, belt and braces.
     const headers = new Headers(response.headers);
