@@ -14,8 +14,7 @@ import { isPortInUse, portInUseMessage } from "./port-in-use";
 
 // Lines carry no "[mock]" prefix: `npm run dev` (concurrently) adds one.
 for (const file of [".env.local", ".env"]) {
-  // process.loadEnvFile: Node 20.12 and later; on older ones, set MOCK_* in the shell.
-  if (existsSync(file)) process.loadEnvFile?.(file);
+  if (existsSync(file)) process.loadEnvFile(file);
 }
 
 function seconds(name: string, fallback: number): number {
