@@ -119,12 +119,11 @@ const HASH = /^sha256-[A-Za-z0-9+/]{43}=$/;
 
 /**
  * True for a relative POSIX path that stays inside the app: no leading `/`, no
- * `\`, no empty, `.` or `..` segment, no control character. The upgrade command
- * will write to these paths, so a manifest must not be able to point elsewhere.
+ * `\`, no empty, `.` or `..` segment, no control character. Updating an app will
+ * write to these paths, so a manifest must not be able to point elsewhere.
  */
 export function isSafeRelativePath(path: string): boolean {
   if (path === "" || path.startsWith("/") || path.includes("\\")) return false;
-  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (/[\u0000-\u001f\u007f]/.test(path)) return false;
   return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }

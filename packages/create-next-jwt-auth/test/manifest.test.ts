@@ -118,6 +118,7 @@ describe("parseManifest", () => {
     ["files that are a list", edited((data) => (data.files = ["a.ts"]))],
     ["an absolute path", edited((data) => (data.files["/etc/passwd"] = sri("x")))],
     ["a path leaving the app", edited((data) => (data.files["lib/../../x"] = sri("x")))],
+    ["a path with a control character", edited((data) => (data.files["lib/a\nb.ts"] = sri("x")))],
     ["a Windows path", edited((data) => (data.files["lib\\x.ts"] = sri("x")))],
     ["the manifest listing itself", edited((data) => (data.files[MANIFEST_PATH] = sri("x")))],
     ["the manifest listing .env.local", edited((data) => (data.files[ENV_LOCAL] = sri("x")))],
