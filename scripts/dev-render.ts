@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { createContext } from "../packages/create-next-jwt-auth/src/context.js";
 import { layersFor, templatesRoot } from "../packages/create-next-jwt-auth/src/layers.js";
+import { createManifest, MANIFEST_PATH, serializeManifest } from "../packages/create-next-jwt-auth/src/manifest.js";
 import { isOneOf, BACKENDS, SESSIONS, DATABASES } from "../packages/create-next-jwt-auth/src/options.js";
 import { renderLayers } from "../packages/create-next-jwt-auth/src/render.js";
 
@@ -27,6 +28,9 @@ const tree = renderLayers({
   context: createContext({ projectName: "dev-app", stack: { backend, session, db }, packageManager: "pnpm" }),
   packageManagerSpec: "pnpm@10.34.9",
 });
+// As the CLI writes it, so the app's `prettier --check .` sees the same files.
+const options = { name: "dev-app", backend, session, db, packageManager: "pnpm" as const, packageManagerSpec: "pnpm@10.34.9" };
+tree.set(MANIFEST_PATH, Buffer.from(serializeManifest(createManifest(tree, options))));
 for (const [path, contents] of tree) {
   mkdirSync(dirname(join(dir, path)), { recursive: true });
   writeFileSync(join(dir, path), contents);

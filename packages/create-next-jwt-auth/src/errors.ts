@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   "TEMPLATE",
   "WRITE_FAILED",
   "CANCELLED",
+  "MANIFEST_INVALID",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

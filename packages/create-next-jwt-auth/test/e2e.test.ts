@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { fileHash, MANIFEST_PATH, parseManifest } from "../src/manifest.js";
 import { tempDir } from "./helpers.js";
 
 // The bundled CLI as users run it, in a child process. Every run has a hard
@@ -76,6 +77,27 @@ describe("the bundled CLI", { timeout: DEADLINE_MS + 15_000 }, () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(readFileSync(join(cwd, "flags-app/package.json"), "utf8")).name).toBe("flags-app");
     expect(result.output).toContain("--backend nestjs --session jwt --package-manager pnpm --no-install --no-git --yes");
+  });
+
+  it("writes a manifest whose hashes match the files on disk and whose options match package.json", async () => {
+    const cwd = tempDir();
+    const result = await run(process.execPath, [BUNDLE, "kept-app", "--backend", "drupal", "--session", "db", "--db", "sqlite", "--yes", "--no-install", "--no-git"], { cwd, stdin: "ignore" });
+    expect(result.code, result.output).toBe(0);
+    const app = join(cwd, "kept-app");
+    const manifest = parseManifest(readFileSync(join(app, MANIFEST_PATH), "utf8"));
+    const packageJson = JSON.parse(readFileSync(join(app, "package.json"), "utf8"));
+    expect(manifest.options).toEqual({
+      name: "kept-app",
+      backend: "drupal",
+      session: "db",
+      db: "sqlite",
+      packageManager: "pnpm",
+      ...(packageJson.packageManager ? { packageManagerSpec: packageJson.packageManager } : {}),
+    });
+    expect(Object.keys(manifest.files).length).toBeGreaterThan(50);
+    for (const [path, hash] of Object.entries(manifest.files)) {
+      expect(fileHash(readFileSync(join(app, path))), path).toBe(hash);
+    }
   });
 
   it("uses defaults and finishes when stdin is an open pipe that is not a terminal", async () => {

@@ -1,10 +1,9 @@
 import { posix } from "node:path";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
-import { layersFor, templatesRoot } from "../src/layers.js";
+import { templatesRoot } from "../src/layers.js";
 import { allStacks, stackId } from "../src/options.js";
-import { renderLayers } from "../src/render.js";
-import { createContext } from "../src/context.js";
+import { projectFiles } from "../src/project-files.js";
 
 // Generated apps run `prettier --check .` in their lint script. Checking every
 // rendered file here, for every stack, catches a badly formatted template in
@@ -13,10 +12,13 @@ describe.each(allStacks().map((stack) => [stackId(stack), stack] as const))(
   "the rendered %s app",
   (_id, stack) => {
     it("is formatted as its own prettier config and ignore file say", async () => {
-      const tree = renderLayers({
+      // Everything the CLI writes, the manifest included (only .env* files are skipped below).
+      const { tree } = projectFiles({
         templatesRoot: templatesRoot(),
-        layers: layersFor(stack),
-        context: createContext({ projectName: "my-app", stack, packageManager: "pnpm" }),
+        name: "my-app",
+        stack,
+        packageManager: "pnpm",
+        packageManagerSpec: undefined,
       });
       const config = JSON.parse(tree.get(".prettierrc")!.toString("utf8")) as prettier.Options;
       const ignored = tree.get(".prettierignore")!.toString("utf8").split("\n").filter(Boolean);
