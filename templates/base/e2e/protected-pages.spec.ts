@@ -31,7 +31,8 @@ test("a page listed only in app.config.ts still reads the backend after the acce
   await page.getByTestId("header-user").click();
   await page.waitForURL("**/account");
   await expect(page.getByTestId("account-name")).not.toBeEmpty();
-  expect((await mockStats()).refreshes).toBe(0);
+  // Counted from here: a slow sign-in may already have refreshed within the margin before expiry.
+  const before = (await mockStats()).refreshes;
 
   await seconds(E2E_ACCESS_TTL + 1);
   await page.reload();
@@ -39,6 +40,6 @@ test("a page listed only in app.config.ts still reads the backend after the acce
   await expect(page.getByTestId("account-name")).not.toBeEmpty();
 
   const stats = await mockStats();
-  expect(stats.refreshes).toBe(1);
+  expect(stats.refreshes).toBe(before + 1);
   expect(stats.rejectedRefreshes).toBe(0);
 });
