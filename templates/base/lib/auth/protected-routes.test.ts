@@ -50,6 +50,7 @@ describe("protected routes", () => {
     ["a protected page", "/dashboard", true, true],
     ["a page below a protected page", "/dashboard/sessions", true, true],
     ["the account page, listed only in app.config.ts", "/account", true, true],
+    ["a percent-encoded protected page, as the router decodes it", "/%64ashboard/x", true, true],
     ["a page that only starts like a protected one", "/dashboards", false, false],
     ["the home page", "/", false, false],
     ["the login page", "/login", false, false],

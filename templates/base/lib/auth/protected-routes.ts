@@ -4,13 +4,27 @@ import { isUnder } from "@/lib/app-config";
 /** next-auth's session endpoint: it re-issues the cookie, so `proxy.ts` must refresh it first. */
 export const NEXT_AUTH_SESSION = "/api/auth/session";
 
+/** A malformed escape cannot name a page (proxy.ts answers 400 before asking). */
+function decodedOrSame(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}
+
 /** The route checks for one list of protected pages. Exported for tests; the app uses the ones below. */
 export function routeChecks(protectedPages: readonly string[]) {
   const sessionRoutes = [...protectedPages, NEXT_AUTH_SESSION];
   return {
-    /** True when `pathname` is one of the protected pages or below one. */
-    isProtectedPage: (pathname: string): boolean =>
-      protectedPages.some((prefix) => isUnder(pathname, prefix)),
+    /**
+     * True when `pathname` is one of the protected pages or below one, also
+     * percent-encoded (`/%64ashboard`), like `readsSession`: the safe side.
+     */
+    isProtectedPage: (pathname: string): boolean => {
+      const decoded = decodedOrSame(pathname);
+      return protectedPages.some((prefix) => isUnder(decoded, prefix));
+    },
     /**
      * True for the routes `proxy.ts` reads (and refreshes) the session on:
      * every protected page and next-auth's session endpoint. Not `/api/proxy`:
