@@ -5,6 +5,8 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./lib/env");
-  // Throws an EnvError listing every missing or malformed variable; the server does not start.
+  // Throws an EnvError listing every missing or malformed variable, or an
+  // AppConfigError for a mistake in app.config.ts (lib/env reads its defaults);
+  // the server does not start.
   env();
 }

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { needsRefresh } from "@/lib/auth/expiry";
 import { sessionState } from "@/lib/auth/live-session";
-import { isProtectedPage } from "@/lib/auth/protected-routes";
+import { isProtectedPage, NEXT_AUTH_SESSION, readsSession } from "@/lib/auth/protected-routes";
 import { refreshSession, tokenForRenewal } from "@/lib/auth/refresh";
 import {
   applySessionCookiesToRequest,
@@ -16,20 +16,6 @@ import { sessionStorageUnavailable } from "@/lib/auth/storage/unavailable-respon
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { createNonce, currentSecurityHeaderOptions, securityHeaders } from "@/lib/security/headers";
 import { hasMalformedEscape, malformedPathResponse } from "@/lib/security/malformed-path";
-
-/**
- * Routes that read the session; every other page only gets the security
- * headers. Not `/api/proxy`: its route handler refreshes and sets the cookie
- * itself, and is not matched here at all (one session decode per call).
- */
-const NEXT_AUTH_SESSION = "/api/auth/session";
-const SESSION_ROUTES = ["/dashboard", NEXT_AUTH_SESSION];
-
-function readsSession(pathname: string): boolean {
-  // Decoded, as next-auth's catch-all route sees it: `/api/auth/se%73sion` is its session endpoint.
-  const decoded = decodeURIComponent(pathname);
-  return SESSION_ROUTES.some((route) => decoded === route || decoded.startsWith(`${route}/`));
-}
 
 /**
  * A per-request nonce in the CSP, on the request (Next reads it there and puts

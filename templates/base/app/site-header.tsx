@@ -16,10 +16,13 @@ export async function SiteHeader() {
         </Link>
         {session ? (
           <div className="flex min-w-0 items-center gap-3 text-sm">
-            <span className="truncate text-slate-600 dark:text-slate-300">
+            <Link
+              href="/account"
+              className="truncate rounded-sm text-slate-600 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-slate-300 dark:focus-visible:outline-indigo-400"
+            >
               <span className="sr-only">Signed in as </span>
               <span data-testid="header-user">{session.user.name}</span>
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         ) : null}

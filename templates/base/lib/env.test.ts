@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import appConfig from "@/app.config";
 import { EnvError, parseEnv } from "./env";
 
 const VALID = {
@@ -31,6 +32,16 @@ describe("parseEnv", () => {
   it("reads a current and a previous secret for rotation", () => {
     const env = parseEnv({ ...VALID, NEXTAUTH_SECRET: `${"n".repeat(32)}, ${"o".repeat(32)}` });
     expect(env.NEXTAUTH_SECRET).toEqual(["n".repeat(32), "o".repeat(32)]);
+  });
+
+  it("takes the session timeouts' defaults from app.config.ts, and lets the variables override them", () => {
+    expect(parseEnv(VALID)).toMatchObject({
+      SESSION_IDLE_TIMEOUT: appConfig.session.idleTimeoutSeconds,
+      SESSION_ABSOLUTE_TIMEOUT: appConfig.session.absoluteTimeoutSeconds,
+    });
+    expect(
+      parseEnv({ ...VALID, SESSION_IDLE_TIMEOUT: "60", SESSION_ABSOLUTE_TIMEOUT: "3600" }),
+    ).toMatchObject({ SESSION_IDLE_TIMEOUT: 60, SESSION_ABSOLUTE_TIMEOUT: 3600 });
   });
 
   it("normalises proxy prefixes", () => {

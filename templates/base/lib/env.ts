@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import appConfig from "../app.config";
 import { backendEnvSchema, toBackendConfig, type BackendConfig } from "./auth/backend/config";
 import { ENV_ERROR_PREFIX } from "./env-problem";
 
@@ -58,8 +59,9 @@ export const commonEnvSchema = z.object({
   BACKEND_URL: httpUrl,
   BACKEND_TIMEOUT_MS: positiveInt(10_000),
   BACKEND_PROXY_PREFIXES: prefixList,
-  SESSION_IDLE_TIMEOUT: positiveInt(30 * 60),
-  SESSION_ABSOLUTE_TIMEOUT: positiveInt(12 * 60 * 60),
+  // Defaults in app.config.ts; the variables override them (per deployment).
+  SESSION_IDLE_TIMEOUT: positiveInt(appConfig.session.idleTimeoutSeconds),
+  SESSION_ABSOLUTE_TIMEOUT: positiveInt(appConfig.session.absoluteTimeoutSeconds),
   LOGIN_MAX_FAILURES: positiveInt(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(20),
   LOGIN_LOCKOUT_SECONDS: positiveInt(30),

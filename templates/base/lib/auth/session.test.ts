@@ -62,6 +62,30 @@ describe("getSession / requireSession", () => {
     await expect(requireSession("/dashboard")).resolves.toMatchObject({ tokensExpired: true });
   });
 
+  it.each(["/settings", "/dashboards", "/"])(
+    "refuse a page app.config.ts does not protect (%s), which proxy.ts would never refresh",
+    async (page) => {
+      const { requireSession } = await signedIn({
+        accessToken: "at",
+        refreshToken: "rt",
+        accessTokenExpiresAt: Date.now() + HOUR,
+      });
+      await expect(requireSession(page)).rejects.toThrow(
+        "add its prefix to protectedPages in app.config.ts",
+      );
+    },
+  );
+
+  it("accept every page app.config.ts protects, with or without a query", async () => {
+    const { requireSession } = await signedIn({
+      accessToken: "at",
+      refreshToken: "rt",
+      accessTokenExpiresAt: Date.now() + HOUR,
+    });
+    await expect(requireSession("/account")).resolves.toMatchObject({ user: USER });
+    await expect(requireSession("/dashboard/sessions?x=1")).resolves.toMatchObject({ user: USER });
+  });
+
   it("send a browser without a session to /login", async () => {
     vi.resetModules();
     jar = [];

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { BackendUser, TokenSet } from "./backend/types";
 import { sessionState } from "./live-session";
+import { isProtectedPage } from "./protected-routes";
 import { readSessionToken } from "./session-cookie";
 import { isSessionStorageUnavailable } from "./storage/errors";
 
@@ -39,8 +40,19 @@ export const getSession = cache(async (): Promise<VerifiedSession | null> => {
   return { user, tokens, tokensExpired: tokens.accessTokenExpiresAt <= Date.now() };
 });
 
-/** `getSession()`, or a redirect to the login page that comes back to `returnTo`. */
+/**
+ * `getSession()`, or a redirect to the login page that comes back to `returnTo`.
+ * `returnTo` must be one of `app.config.ts`'s `protectedPages`: a page missing
+ * there is never refreshed by `proxy.ts`, and its session check would fail
+ * once the access token expires. Refused loudly, on the first render.
+ */
 export async function requireSession(returnTo: string): Promise<VerifiedSession> {
+  const { pathname } = new URL(returnTo, "http://localhost");
+  if (!isProtectedPage(pathname)) {
+    throw new Error(
+      `requireSession(${JSON.stringify(returnTo)}): add its prefix to protectedPages in app.config.ts, so that proxy.ts refreshes the session before it renders`,
+    );
+  }
   const session = await getSession();
   if (!session) {
     redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}&reason=sign-in-required`);
