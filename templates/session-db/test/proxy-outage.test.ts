@@ -9,6 +9,7 @@ import { isolatedSessionEnv } from "./session-env";
 const APP = "http://localhost:3000";
 
 let cookie: string;
+let demoPath: string;
 let fetchSpy: MockInstance<typeof fetch>;
 
 beforeAll(async () => {
@@ -20,6 +21,8 @@ beforeAll(async () => {
   }
   const { sessionStorage } = await import("@/lib/auth/storage/session-storage");
   const { encodeSessionCookies } = await import("@/lib/auth/session-cookie");
+  const { getAdapter } = await import("@/lib/auth/adapter");
+  demoPath = getAdapter().demoResourcePath;
   const token = await sessionStorage.create({
     user: { id: "1", name: "demo" },
     tokens: { accessToken: "at", refreshToken: "rt", accessTokenExpiresAt: Date.now() + 600_000 },
@@ -55,7 +58,7 @@ describe("a session database that is down", () => {
       const route = await import("@/app/api/proxy/[...path]/route");
       await storageDown(bundle);
       const response = await route.GET(
-        new NextRequest(`${APP}/api/proxy/api/items`, {
+        new NextRequest(`${APP}/api/proxy/${demoPath}`, {
           headers: { cookie, "sec-fetch-site": "same-origin" },
         }),
       );
