@@ -4,7 +4,8 @@
  * `server-only` loads): the per-request session cost of each storage, in one
  * process, with tinybench. Prints one JSON line.
  *
- * Input (env BENCH_INPUT, JSON): { secret, sqliteFile, postgresUrl, accessToken, refreshToken, timeMs, rounds }
+ * Input (env BENCH_INPUT, JSON): { secret, sqliteFile, postgresUrl, postgresApp, accessToken, refreshToken, timeMs, rounds }
+ * Runs in the SQLite app; the PostgreSQL store comes from `postgresApp` (an app holds one driver).
  */
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -15,6 +16,7 @@ interface Input {
   secret: string;
   sqliteFile: string;
   postgresUrl: string;
+  postgresApp: string;
   accessToken: string;
   refreshToken: string;
   timeMs: number;
@@ -34,9 +36,11 @@ const { encode, decode } = (await import(pathToFileURL(requireFromApp.resolve("n
   encode(params: { token: Record<string, unknown>; secret: string }): Promise<string>;
   decode(params: { token: string; secret: string }): Promise<Record<string, unknown> | null>;
 };
-const { openSessionStore } = (await import(pathToFileURL(join(app, "lib/auth/store/open-store.ts")).href)) as {
-  openSessionStore(env: Record<string, string>): Store;
-};
+type OpenStore = { openSessionStore(env: Record<string, string>): Store };
+const openStoreOf = async (dir: string) =>
+  ((await import(pathToFileURL(join(dir, "lib/auth/store/open-store.ts")).href)) as OpenStore).openSessionStore;
+const openSqlite = await openStoreOf(app);
+const openPostgres = await openStoreOf(input.postgresApp);
 
 const now = Date.now();
 const user = { id: "1", name: "Demo User", email: "demo@example.com" };
@@ -50,8 +54,8 @@ const tokens = {
 const cookie = await encode({ token: { sub: user.id, user, backend: tokens, authTime: now }, secret: input.secret });
 
 const stores = {
-  sqlite: openSessionStore({ DATABASE_URL: `file:${input.sqliteFile}`, NEXTAUTH_SECRET: input.secret }),
-  postgres: openSessionStore({ DATABASE_URL: input.postgresUrl, NEXTAUTH_SECRET: input.secret }),
+  sqlite: openSqlite({ DATABASE_URL: `file:${input.sqliteFile}`, NEXTAUTH_SECRET: input.secret }),
+  postgres: openPostgres({ DATABASE_URL: input.postgresUrl, NEXTAUTH_SECRET: input.secret }),
 };
 const newSession = { user, tokens, now, idleExpiresAt: now + 3_600_000, absoluteExpiresAt: now + 86_400_000, userAgent: "bench" };
 const ids = {

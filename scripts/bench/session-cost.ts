@@ -34,6 +34,7 @@ export async function measureSessionCost(
     secret: apps.secret,
     sqliteFile,
     postgresUrl: options.postgresUrl,
+    postgresApp: apps.dbPostgres,
     accessToken: tokens.accessToken,
     refreshToken: tokens.refreshToken,
     timeMs: options.timeMs,

@@ -26,7 +26,8 @@ export function startStorageApp(
       : storage === "db-postgres"
         ? { DATABASE_URL: options.postgresUrl }
         : {};
-  return startBuiltApp(storage === "jwt" ? apps.jwt : apps.db, {
+  const app = storage === "jwt" ? apps.jwt : storage === "db-postgres" ? apps.dbPostgres : apps.db;
+  return startBuiltApp(app, {
     port: options.port,
     env: { ...appEnv(apps), ...database, ...options.env, BACKEND_URL: options.backend.url },
     log: join(LOG_DIR, `app-${storage}.log`),

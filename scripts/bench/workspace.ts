@@ -88,8 +88,10 @@ export interface BenchApps {
   peerWithNextAuth: string;
   /** Ours, REST style, encrypted JWT cookie. */
   jwt: string;
-  /** Ours, REST style, database sessions (SQLite by default, PostgreSQL by DATABASE_URL). */
+  /** Ours, REST style, database sessions in SQLite. */
   db: string;
+  /** Ours, REST style, database sessions in PostgreSQL (an app holds one database's driver). */
+  dbPostgres: string;
   /** The NEXTAUTH_SECRET of ours, for starting them and for the session-cost probe. */
   secret: string;
 }
@@ -111,6 +113,7 @@ export function prepareApps(dir: string, log: (line: string) => void): BenchApps
     peerWithNextAuth: join(dir, "peer-next-auth"),
     jwt: join(dir, "rest-jwt"),
     db: join(dir, "rest-db"),
+    dbPostgres: join(dir, "rest-db-postgres"),
     secret: randomBytes(32).toString("base64url"),
   };
   for (const app of [apps.peer, apps.peerWithNextAuth]) {
@@ -125,6 +128,7 @@ export function prepareApps(dir: string, log: (line: string) => void): BenchApps
   for (const [app, session] of [
     [apps.jwt, ["--session", "jwt"]],
     [apps.db, ["--session", "db", "--db", "sqlite"]],
+    [apps.dbPostgres, ["--session", "db", "--db", "postgres"]],
   ] as const) {
     log(`create-next-jwt-auth ${app}`);
     execFileSync(
@@ -133,7 +137,7 @@ export function prepareApps(dir: string, log: (line: string) => void): BenchApps
       { cwd: dir, env, stdio: "ignore" },
     );
   }
-  for (const app of [apps.peer, apps.peerWithNextAuth, apps.jwt, apps.db]) {
+  for (const app of [apps.peer, apps.peerWithNextAuth, apps.jwt, apps.db, apps.dbPostgres]) {
     log(`pnpm install in ${app}`);
     pnpm(["install", "--reporter=silent"], app);
   }

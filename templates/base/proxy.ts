@@ -10,9 +10,8 @@ import {
   readSessionToken,
   type SessionCookieWrite,
 } from "@/lib/auth/session-cookie";
-import { isSessionStorageUnavailable } from "@/lib/auth/storage/errors";
 import { sessionStorage } from "@/lib/auth/storage/session-storage";
-import { sessionStorageUnavailable } from "@/lib/auth/storage/unavailable-response";
+import { storageOutageResponse } from "@/lib/auth/storage/outage-response";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { createNonce, currentSecurityHeaderOptions, securityHeaders } from "@/lib/security/headers";
 import { hasMalformedEscape, malformedPathResponse } from "@/lib/security/malformed-path";
@@ -67,10 +66,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   try {
     return secure(await withSession(request));
   } catch (error) {
-    // A session database that is down is not "signed out": answer 503, delete nothing.
-    if (isSessionStorageUnavailable(error)) {
-      return secure(sessionStorageUnavailable(request.nextUrl.pathname));
-    }
+    // A session storage that is down is not "signed out": its answer deletes nothing.
+    const outage = storageOutageResponse(error, request.nextUrl.pathname);
+    if (outage) return secure(outage);
     throw error;
   }
 }

@@ -5,12 +5,14 @@ import type { Stack } from "./options.js";
 /**
  * The template layers of a stack, in the order they are applied. Later layers
  * may add files but never replace one (see `render.ts` for the merge rules).
- * `db-postgres` holds what only a PostgreSQL app needs (its store's tests,
- * which need a database): a SQLite app never has to set one up.
+ * A database app adds `db-<sqlite|postgres>`: that database's driver, store,
+ * `open-store.ts`, migration script, docs and tests, so an app holds one
+ * database's code only; `session-db` keeps what both share (the store
+ * contract, rows, crypto, migrations).
  */
 export function layersFor(stack: Stack): string[] {
   const layers = ["base", `backend-${stack.backend}`, `session-${stack.session}`];
-  if (stack.db === "postgres") layers.push("db-postgres");
+  if (stack.db !== undefined) layers.push(`db-${stack.db}`);
   return layers;
 }
 

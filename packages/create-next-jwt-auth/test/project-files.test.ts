@@ -61,7 +61,7 @@ describe.each(allStacks().map((stack) => [stackId(stack), stack] as const))("ren
       "base",
       `backend-${stack.backend}`,
       `session-${stack.session}`,
-      ...(stack.db === "postgres" ? ["db-postgres"] : []),
+      ...(stack.db ? [`db-${stack.db}`] : []),
     ]);
     for (const path of ["lib/auth/backend/types.ts", "lib/auth/backend/adapter.ts", "lib/auth/backend/config.ts", "mock/backend.ts"]) {
       expect(tree.has(path), path).toBe(true);

@@ -4,17 +4,15 @@
  * on an injected clock. The "browser" here keeps cookies the way a browser
  * does: each one until its Max-Age runs out.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { isolatedSessionEnv } from "./session-env";
 
 const APP = "http://localhost:3000";
 const IDLE_SECONDS = 20;
 const T0 = Date.UTC(2030, 0, 1);
 const DAY = 86_400_000;
-const DATABASE = `file:${join(mkdtempSync(join(tmpdir(), "idle-activity-")), "sessions.db")}`;
+const SESSION_ENV = await isolatedSessionEnv("idle-activity");
 
 interface HeldCookie {
   name: string;
@@ -56,7 +54,7 @@ async function loadApp() {
   vi.stubEnv("NEXTAUTH_URL", APP);
   vi.stubEnv("BACKEND_URL", "http://127.0.0.1:9");
   vi.stubEnv("SESSION_IDLE_TIMEOUT", String(IDLE_SECONDS));
-  vi.stubEnv("DATABASE_URL", DATABASE);
+  for (const [name, value] of Object.entries(SESSION_ENV)) vi.stubEnv(name, value);
   const { proxy } = await import("@/proxy");
   const route = await import("@/app/api/proxy/[...path]/route");
   const { getAdapter } = await import("@/lib/auth/adapter");

@@ -16,9 +16,11 @@ import {
 } from "vitest";
 import { createMockBackend } from "@/mock/backend";
 import { serveMock, type RunningMock } from "@/mock/kit/server";
+import { isolatedSessionEnv } from "./session-env";
 
 const APP = "http://localhost:3000";
 const SECRET = "t".repeat(32);
+const SESSION_ENV = await isolatedSessionEnv("proxy-route");
 
 let mock: RunningMock;
 let route: typeof import("@/app/api/proxy/[...path]/route");
@@ -32,6 +34,7 @@ async function loadApp(backendUrl: string) {
   vi.stubEnv("NEXTAUTH_URL", APP);
   vi.stubEnv("BACKEND_URL", backendUrl);
   vi.stubEnv("BACKEND_TIMEOUT_MS", "2000");
+  for (const [name, value] of Object.entries(SESSION_ENV)) vi.stubEnv(name, value);
   route = await import("@/app/api/proxy/[...path]/route");
   cookies = await import("@/lib/auth/session-cookie");
   const { getAdapter } = await import("@/lib/auth/adapter");
@@ -301,57 +304,4 @@ describe("backend failures", () => {
     expect(response.status).toBe(502);
     await expect(response.json()).resolves.toEqual({ error: "backend_unavailable" });
   });
-});
-
-describe("a session storage that is down (e.g. its database)", () => {
-  /**
-   * Make the storage's `read` fail as a database that is down. `bundle: "other"`
-   * throws an error made by a separately loaded copy of the errors module, as
-   * the database store shared through `globalThis` does when another bundle
-   * (proxy.ts, a route handler) opened it first.
-   */
-  async function storageDown(bundle: "same" | "other" = "same") {
-    const { sessionStorage } = await import("@/lib/auth/storage/session-storage");
-    if (bundle === "other") vi.resetModules();
-    const { SessionStorageUnavailableError } = await import("@/lib/auth/storage/errors");
-    return vi
-      .spyOn(sessionStorage, "read")
-      .mockRejectedValue(new SessionStorageUnavailableError("database down"));
-  }
-
-  it.each(["same", "other"] as const)(
-    "makes the proxy route answer 503 JSON, without calling the backend or touching the cookie (error from the %s bundle)",
-    async (bundle) => {
-      const cookie = await signedInCookie();
-      const read = await storageDown(bundle);
-      fetchSpy.mockClear();
-      const response = await route.GET(request(demoPath, { headers: { cookie } }));
-      expect(response.status).toBe(503);
-      await expect(response.json()).resolves.toEqual({ error: "session_store_unavailable" });
-      expect(response.headers.get("retry-after")).toBe("5");
-      expect(response.headers.get("cache-control")).toBe("no-store");
-      expect(response.headers.get("set-cookie")).toBeNull();
-      expect(backendCalls()).toHaveLength(0);
-      read.mockRestore();
-    },
-  );
-
-  it.each([
-    ["/api/auth/session", "application/json", "same"],
-    ["/dashboard", "text/html", "same"],
-    ["/api/auth/session", "application/json", "other"],
-    ["/dashboard", "text/html", "other"],
-  ] as const)(
-    "makes proxy.ts answer %s with a 503 %s and keep the cookie (error from the %s bundle)",
-    async (path, type, bundle) => {
-      const cookie = await signedInCookie();
-      const { proxy } = await import("@/proxy");
-      const read = await storageDown(bundle);
-      const response = await proxy(new NextRequest(`${APP}${path}`, { headers: { cookie } }));
-      expect(response.status).toBe(503);
-      expect(response.headers.get("content-type")).toContain(type);
-      expect(response.headers.get("set-cookie")).toBeNull();
-      read.mockRestore();
-    },
-  );
 });

@@ -1,22 +1,17 @@
 /**
  * next-auth's route handler (app/api/auth/[...nextauth]/route.ts): the login
- * throttle in front of the credentials sign-in, and the answers when the
- * session storage is down (the throttle and the new session both live there
- * in db mode). next-auth itself only runs inside a Next request scope (it
- * reads `next/headers`), so it is replaced here by stand-ins: one that fails
- * the way next-auth lets a failing `jwt` callback or `jwt.encode` through (by
- * rejecting), and one that reads the body and calls `authorize` the way
- * next-auth v4 does. The e2e suite signs in through the real one.
+ * throttle in front of the credentials sign-in. next-auth itself only runs
+ * inside a Next request scope (it reads `next/headers`), so it is replaced
+ * here by stand-ins: one that fails the way next-auth lets a failing `jwt`
+ * callback or `jwt.encode` through (by rejecting), and one that reads the body
+ * and calls `authorize` the way next-auth v4 does. The e2e suite signs in through the real one.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { NextAuthOptions } from "next-auth";
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { BackendError } from "@/lib/auth/backend/errors";
 import type { TokenSet } from "@/lib/auth/backend/types";
-import { SessionStorageUnavailableError } from "@/lib/auth/storage/errors";
+import { isolatedSessionEnv } from "./session-env";
 
 const nextAuth = vi.fn<(...args: unknown[]) => Promise<Response>>();
 vi.mock("next-auth", () => ({ default: (...args: unknown[]) => nextAuth(...args) }));
@@ -45,7 +40,6 @@ vi.mock("@/lib/auth/adapter", () => ({ getAdapter: () => backend }));
 const APP = "http://localhost:3000";
 const LIMIT = 3;
 let route: typeof import("@/app/api/auth/[...nextauth]/route");
-let throttle: typeof import("@/lib/auth/login-throttle");
 
 beforeAll(async () => {
   vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(32));
@@ -53,11 +47,11 @@ beforeAll(async () => {
   vi.stubEnv("BACKEND_URL", "http://127.0.0.1:4010");
   vi.stubEnv("LOGIN_MAX_FAILURES", String(LIMIT));
   vi.stubEnv("LOGIN_FAILURE_MIN_MS", "0");
-  // A db-mode app counts in its session database: a private one, not the app's.
-  const dir = mkdtempSync(join(tmpdir(), "sign-in-route-"));
-  vi.stubEnv("DATABASE_URL", `file:${join(dir, "sessions.db")}`);
+  // Where the app keeps sessions (and may count failures): a private place, not the app's.
+  for (const [name, value] of Object.entries(await isolatedSessionEnv("sign-in-route"))) {
+    vi.stubEnv(name, value);
+  }
   route = await import("@/app/api/auth/[...nextauth]/route");
-  throttle = await import("@/lib/auth/login-throttle");
 });
 
 afterEach(() => {
@@ -143,32 +137,7 @@ function signIn(): Promise<Response> {
   });
 }
 
-async function expectSignInUnavailable(response: Response): Promise<void> {
-  expect(response.status).toBe(503);
-  expect(response.headers.get("retry-after")).toBe("5");
-  expect(response.headers.get("cache-control")).toBe("no-store");
-  expect(response.headers.get("set-cookie")).toBeNull();
-  const body = (await response.json()) as { url: string; error: string };
-  expect(body.error).toBe("session_store_unavailable");
-  // next-auth/react's signIn() takes its error code from this URL's `error`.
-  expect(new URL(body.url).searchParams.get("error")).toBe("session_store_unavailable");
-  expect(new URL(body.url).pathname).toBe("/login");
-}
-
-describe("signing in while the session storage is down", () => {
-  it("answers 503 before next-auth or the backend is asked when the throttle cannot be read", async () => {
-    vi.spyOn(throttle.LoginThrottle.prototype, "reserve").mockRejectedValue(
-      new SessionStorageUnavailableError("database down"),
-    );
-    await expectSignInUnavailable(await signIn());
-    expect(nextAuth).not.toHaveBeenCalled();
-  });
-
-  it("answers 503 when the new session cannot be stored", async () => {
-    nextAuth.mockRejectedValue(new SessionStorageUnavailableError("database down"));
-    await expectSignInUnavailable(await signIn());
-  });
-
+describe("a sign-in that fails for another reason than the backend", () => {
   it("lets any other failure through to Next's error handling", async () => {
     nextAuth.mockRejectedValue(new TypeError("a bug"));
     await expect(signIn()).rejects.toThrow("a bug");

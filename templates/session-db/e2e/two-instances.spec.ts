@@ -7,7 +7,7 @@ import { APP_PORT, E2E_ACCESS_TTL, EXTERNAL_BACKEND, MOCK_PORT } from "./setting
 
 /**
  * Two `next start` processes of this app share one session database (the
- * PostgreSQL of DATABASE_URL, or the SQLite file): a burst of requests spread
+ * one `e2eDatabaseEnv` names): a burst of requests spread
  * over both after the access token expired must cause exactly one refresh at
  * the backend, and every request must succeed.
  */

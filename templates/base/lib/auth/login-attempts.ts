@@ -22,11 +22,11 @@ export type ReserveResult =
 /**
  * Where failed sign-in attempts are counted. The default keeps them in this
  * process's memory: with several server processes each counts on its own (an
- * attacker gets N × the attempts), and a restart forgets them. A storage with
- * a shared database can provide its own (`SessionStorage.loginAttempts`), e.g.
- * a table `(key primary key, failures, last_failure_at)` whose `reserve` is a
- * compare-and-swap on the row (see the session database's
- * `login-attempt-store.ts`), so racing processes cannot both count the last
+ * attacker gets N × the attempts), and a restart forgets them. A storage that
+ * shares state between processes can provide its own
+ * (`SessionStorage.loginAttempts`), e.g. a table
+ * `(key primary key, failures, last_failure_at)` whose `reserve` is a
+ * compare-and-swap on the row, so racing processes cannot both count the last
  * free attempt.
  */
 export interface LoginAttemptStore {

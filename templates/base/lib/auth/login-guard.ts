@@ -3,7 +3,7 @@ import { env } from "../env";
 import { memoryLoginAttemptStore } from "./login-attempts";
 import { clientAddress, LoginThrottle, type AttemptKeys } from "./login-throttle";
 import { withSignInAttempt, type SignInAttempt } from "./sign-in-attempt";
-import { isSessionStorageUnavailable } from "./storage/errors";
+import { isStorageOutage } from "./storage/outage";
 import { sessionStorage } from "./storage/session-storage";
 
 let throttle: LoginThrottle | undefined;
@@ -100,7 +100,7 @@ export async function guardedCredentialsSignIn(
   } finally {
     await throttle.settle(verdict.ticket, attempt.outcome).catch((error: unknown) => {
       // The attempt stays counted: the throttle errs on the side of waiting.
-      if (!isSessionStorageUnavailable(error))
+      if (!isStorageOutage(error))
         console.error("[auth] settling a sign-in attempt failed:", error);
     });
   }

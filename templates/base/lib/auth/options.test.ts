@@ -1,5 +1,6 @@
 import type { JWT } from "next-auth/jwt";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { isolatedSessionEnv } from "@/test/session-env";
 import { BackendError } from "./backend/errors";
 import type { TokenSet } from "./backend/types";
 import { withSignInAttempt, type SignInAttempt } from "./sign-in-attempt";
@@ -30,6 +31,9 @@ beforeAll(async () => {
   vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(32));
   vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
   vi.stubEnv("BACKEND_URL", "http://127.0.0.1:4010");
+  for (const [name, value] of Object.entries(await isolatedSessionEnv("options"))) {
+    vi.stubEnv(name, value);
+  }
   options = (await import("./options")).authOptions();
   storage = (await import("./storage/session-storage")).sessionStorage;
 });

@@ -6,7 +6,7 @@ import { safeCallbackUrl } from "../safe-callback-url";
 import { getAdapter } from "./adapter";
 import { authLogger } from "./auth-logger";
 import { isBackendError } from "./backend/errors";
-import { isSessionStorageUnavailable } from "./storage/errors";
+import { isStorageOutage } from "./storage/outage";
 import { sessionCookieName, sessionCookieOptions, isSecureCookies } from "./cookies";
 import { currentSecret, sessionCodec } from "./jwt-codec";
 import { sessionState } from "./live-session";
@@ -118,7 +118,7 @@ export function authOptions(): NextAuthOptions {
  */
 function signInFailure(error: unknown): Error {
   if (!isBackendError(error)) {
-    if (!isSessionStorageUnavailable(error)) console.error("[auth] sign-in failed:", error);
+    if (!isStorageOutage(error)) console.error("[auth] sign-in failed:", error);
   } else if (error.code !== "throttled") {
     // "unavailable" included: the log says why (ECONNREFUSED and the URL), the page only that it failed.
     console.error(`[auth] sign-in failed: ${error.code}: ${error.message}`);

@@ -3,6 +3,7 @@
  * app (JWT cookie or database row) and a backend that cannot be reached.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { isolatedSessionEnv } from "@/test/session-env";
 import type { TokenSet } from "./backend/types";
 
 let jar: { name: string; value: string }[] = [];
@@ -16,12 +17,15 @@ vi.mock("next/navigation", () => ({
 const USER = { id: "1", name: "demo" };
 const HOUR = 3_600_000;
 
-beforeAll(() => {
+beforeAll(async () => {
   vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(32));
   vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
   // Nothing listens there: every refresh attempt finds the backend unreachable.
   vi.stubEnv("BACKEND_URL", "http://127.0.0.1:9");
   vi.stubEnv("BACKEND_TIMEOUT_MS", "500");
+  for (const [name, value] of Object.entries(await isolatedSessionEnv("session"))) {
+    vi.stubEnv(name, value);
+  }
 });
 afterAll(() => {
   vi.unstubAllEnvs();

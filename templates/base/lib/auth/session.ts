@@ -6,7 +6,7 @@ import type { BackendUser, TokenSet } from "./backend/types";
 import { sessionState } from "./live-session";
 import { isProtectedPage } from "./protected-routes";
 import { readSessionToken } from "./session-cookie";
-import { isSessionStorageUnavailable } from "./storage/errors";
+import { isStorageOutage } from "./storage/outage";
 
 /** A verified session, for server code that reads backend data. */
 export interface VerifiedSession {
@@ -27,8 +27,8 @@ export interface VerifiedSession {
  * where backend data is read. `proxy.ts` only redirects optimistically and is
  * not a security boundary. Memoised per request.
  *
- * It never refreshes: with the JWT-cookie storage a Server Component cannot
- * persist a rotated cookie, which is why `proxy.ts` refreshes before the page
+ * It never refreshes: a Server Component cannot set cookies, so it could not
+ * persist a rotated session cookie, which is why `proxy.ts` refreshes before the page
  * renders. An access token that is still expired here means that refresh
  * could not reach the backend: still a session, marked `tokensExpired`.
  */
@@ -62,14 +62,14 @@ export async function requireSession(returnTo: string): Promise<VerifiedSession>
 
 /**
  * `getSession()` for pages that only show who is signed in (the header, the
- * home and login pages): a session database that is down reads as signed out
+ * home and login pages): a session storage that is down reads as signed out
  * there instead of breaking the page; pages that read data use `requireSession`.
  */
 export async function peekSession(): Promise<VerifiedSession | null> {
   try {
     return await getSession();
   } catch (error) {
-    if (isSessionStorageUnavailable(error)) return null;
+    if (isStorageOutage(error)) return null;
     throw error;
   }
 }

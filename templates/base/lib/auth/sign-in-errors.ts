@@ -1,5 +1,5 @@
 import { isBackendError } from "./backend/errors";
-import { isSessionStorageUnavailable } from "./storage/errors";
+import { OUTAGE_SIGN_IN_ERRORS, outageSignInErrorCode } from "./storage/outage";
 
 /**
  * Error codes the login page understands. `CredentialsSignin` is next-auth's
@@ -11,7 +11,7 @@ export const SIGN_IN_ERRORS = {
   backend_unavailable:
     "The sign-in service cannot be reached right now. Please try again in a moment.",
   throttled: "Too many attempts. Please wait a moment before trying again.",
-  session_store_unavailable: "Signing in is not possible for a moment. Please try again shortly.",
+  ...OUTAGE_SIGN_IN_ERRORS,
   sign_in_failed: "Sign-in failed. Please try again later.",
   missing_username: "Enter your username.",
   missing_password: "Enter your password.",
@@ -24,8 +24,7 @@ export type SignInErrorCode = keyof typeof SIGN_IN_ERRORS;
 export function signInErrorCode(error: unknown): Exclude<SignInErrorCode, "CredentialsSignin"> {
   if (isBackendError(error, "unavailable")) return "backend_unavailable";
   if (isBackendError(error, "throttled")) return "throttled";
-  if (isSessionStorageUnavailable(error)) return "session_store_unavailable";
-  return "sign_in_failed";
+  return outageSignInErrorCode(error) ?? "sign_in_failed";
 }
 
 /** The message for a code from `signIn()`'s result or the `?error=` query; unknown codes get a generic one. */

@@ -58,9 +58,9 @@ describe("backendRequestHeaders", () => {
   ])(
     "sends the style's Accept for a browser Accept of %s, else keeps it (→ %s)",
     (accept, sent) => {
-      const drupal = { Accept: "application/vnd.api+json" };
+      const style = { Accept: "application/vnd.api+json" };
       const incoming = new Headers(accept === undefined ? {} : { accept });
-      expect(backendRequestHeaders(incoming, "t", drupal).get("accept")).toBe(sent);
+      expect(backendRequestHeaders(incoming, "t", style).get("accept")).toBe(sent);
     },
   );
 

@@ -69,11 +69,11 @@ function genericAccept(value: string | null): boolean {
 
 /**
  * Headers for the backend request: the allowlist, the style's resource
- * headers (Drupal's JSON:API `Accept`) and the server-side access token. The
- * browser's cookies and `Authorization` never reach the backend. A browser
- * asking for plain JSON gets the style's JSON type (Drupal answers errors in
- * another format without `application/vnd.api+json`); a specific other type
- * (an image, a CSV) is kept.
+ * headers (e.g. a vendor media type as `Accept`) and the server-side access
+ * token. The browser's cookies and `Authorization` never reach the backend. A
+ * browser asking for plain JSON gets the style's JSON type (a backend may
+ * answer errors in another format without it); a specific other type (an
+ * image, a CSV) is kept.
  */
 export function backendRequestHeaders(
   incoming: Headers,

@@ -130,7 +130,7 @@ export class TokenStore {
     return check;
   }
 
-  /** Check a refresh token without using it (e.g. NestJS's refresh guard before rotation). */
+  /** Check a refresh token without using it (e.g. a refresh guard that runs before rotation). */
   peekRefresh(refreshToken: string): RefreshFailure | undefined {
     return this.refreshFailure(this.refreshTokens.get(refreshToken));
   }

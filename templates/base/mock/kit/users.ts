@@ -1,8 +1,8 @@
 /** The mock backends' users. `demo` is printed by the CLI and the README. */
 export interface MockUser {
-  /** Numeric id as a string (Drupal uid, Nest `sub`, DummyJSON `id`). */
+  /** Numeric id as a string, as the backend gives it. */
   id: string;
-  /** Drupal's entity uuid. */
+  /** The user's entity uuid, for backends that have one. */
   uuid: string;
   username: string;
   email: string;
@@ -29,7 +29,7 @@ export const MOCK_USERS: readonly MockUser[] = [
   },
 ];
 
-/** Find a user by username (or e-mail, which Drupal 6.x accepts) and password. */
+/** Find a user by username (or e-mail, which some backends accept) and password. */
 export function findUser(login: string, password: string): MockUser | undefined {
   const user = MOCK_USERS.find((u) => u.username === login || u.email === login);
   return user && user.password === password ? user : undefined;

@@ -164,7 +164,6 @@ describe("Drupal adapter against the simple_oauth mock", () => {
 
   it("exposes JSON:API as the proxy prefix, the article list as demo resource and the JSON:API Accept header", () => {
     const adapter = adapterFor();
-    expect(adapter.style).toBe("drupal");
     expect(adapter.defaultProxyPrefixes).toEqual(["jsonapi/"]);
     expect(adapter.demoResourcePath).toBe("jsonapi/node/article");
     expect(adapter.resourceHeaders).toEqual({ Accept: "application/vnd.api+json" });

@@ -24,7 +24,6 @@ export function createBackendAdapter(
     : { timeoutMs: config.timeoutMs };
 
   return {
-    style: "drupal",
     defaultProxyPrefixes: ["jsonapi/"],
     resourceHeaders: JSON_API_HEADERS,
     demoResourcePath: DEMO_RESOURCE_PATH,

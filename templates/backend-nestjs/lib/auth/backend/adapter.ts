@@ -52,7 +52,6 @@ export function createBackendAdapter(
   }
 
   return {
-    style: "nestjs",
     defaultProxyPrefixes: ["api/"],
     resourceHeaders: {},
     demoResourcePath: config.demoResourcePath,

@@ -54,7 +54,6 @@ export function createBackendAdapter(
   }
 
   return {
-    style: "rest",
     defaultProxyPrefixes: ["api/"],
     resourceHeaders: {},
     demoResourcePath: config.demoResourcePath,

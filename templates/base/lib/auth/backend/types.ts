@@ -3,8 +3,6 @@
  * (sign-in, refresh, proxy, dashboard) only ever talks to a `BackendAdapter`.
  */
 
-export type BackendStyle = "drupal" | "rest" | "nestjs";
-
 export interface Credentials {
   username: string;
   password: string;
@@ -33,10 +31,9 @@ export interface BackendItem {
 }
 
 export interface BackendAdapter {
-  readonly style: BackendStyle;
   /** Path prefixes (no leading slash, trailing slash included) the proxy may reach by default. */
   readonly defaultProxyPrefixes: readonly string[];
-  /** Headers resource calls need besides `Authorization` (Drupal: the JSON:API `Accept`). */
+  /** Headers resource calls need besides `Authorization` (e.g. a vendor media type as `Accept`). */
   readonly resourceHeaders: Readonly<Record<string, string>>;
   /** Path of the demo resource, under an allowed prefix, that the dashboard reads. */
   readonly demoResourcePath: string;

@@ -1,14 +1,12 @@
 /**
- * Database sessions end to end in-process: the real storage, a real SQLite
- * file, the real adapter of this app's backend style against its own mock.
+ * Database sessions end to end in-process: the real storage, a real database
+ * of its own, the real adapter of this app's backend style against its own mock.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { JWT } from "next-auth/jwt";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createMockBackend } from "@/mock/backend";
 import { serveMock, type RunningMock } from "@/mock/kit/server";
+import { isolatedSessionEnv } from "@/test/session-env";
 import type { BackendUser, TokenSet } from "../backend/types";
 import type { SessionStore } from "../store/types";
 
@@ -19,7 +17,6 @@ type App = {
 };
 
 let mock: RunningMock;
-let dir: string;
 let app: App;
 
 beforeAll(async () => {
@@ -35,12 +32,13 @@ afterAll(async () => {
 
 beforeEach(async () => {
   mock.store.reset();
-  dir = mkdtempSync(join(tmpdir(), "db-session-"));
   vi.resetModules();
   vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(32));
   vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
   vi.stubEnv("BACKEND_URL", mock.url);
-  vi.stubEnv("DATABASE_URL", `file:${join(dir, "sessions.db")}`);
+  for (const [name, value] of Object.entries(await isolatedSessionEnv("db-session"))) {
+    vi.stubEnv(name, value);
+  }
   const { sessionStorage } = await import("./session-storage");
   const { getSessionStore } = await import("../store/open-store");
   const { getAdapter } = await import("../adapter");
@@ -50,7 +48,6 @@ afterEach(async () => {
   vi.useRealTimers();
   await app.store.close();
   delete (globalThis as { __sessionStore?: unknown }).__sessionStore;
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Sign in at the mock; `adjust` changes the tokens before they are stored. */

@@ -1,15 +1,12 @@
 /**
  * The login throttle of a db-mode app counts in the session database: a
- * restart (fresh modules, a fresh store over the same SQLite file) does not
+ * restart (fresh modules, a fresh store over the same database) does not
  * forget the failures.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { isolatedSessionEnv } from "@/test/session-env";
 
 const holder = globalThis as { __sessionStore?: { close(): Promise<void> } };
-let dir: string;
 
 /** One "process" of the app: fresh modules and no open store, over the same database file. */
 async function startProcess() {
@@ -19,12 +16,13 @@ async function startProcess() {
   return import("../login-guard");
 }
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "login-throttle-"));
+beforeEach(async () => {
   vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(32));
   vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
   vi.stubEnv("BACKEND_URL", "http://127.0.0.1:9");
-  vi.stubEnv("DATABASE_URL", `file:${join(dir, "sessions.db")}`);
+  for (const [name, value] of Object.entries(await isolatedSessionEnv("login-throttle"))) {
+    vi.stubEnv(name, value);
+  }
   vi.stubEnv("LOGIN_MAX_FAILURES", "3");
   vi.stubEnv("LOGIN_LOCKOUT_SECONDS", "60");
 });
@@ -32,7 +30,6 @@ afterEach(async () => {
   await holder.__sessionStore?.close();
   delete holder.__sessionStore;
   vi.unstubAllEnvs();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("the login throttle in db mode", () => {

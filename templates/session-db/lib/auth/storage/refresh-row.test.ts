@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BackendError } from "../backend/errors";
 import type { TokenSet } from "../backend/types";
-import { createTokenCipher } from "../store/crypto";
-import { openSqliteStore } from "../store/sqlite-store";
+import { isolatedSessionEnv } from "@/test/session-env";
+import { openSessionStore } from "../store/open-store";
 import type { SessionStore } from "../store/types";
 import { refreshRow } from "./refresh-row";
 
@@ -39,18 +36,12 @@ function rotatingBackend(delayMs = 30) {
 }
 
 describe("refreshing a session row", () => {
-  let dir: string;
   let stores: SessionStore[];
   let sessionId: string;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), "refresh-row-"));
-    const open = () =>
-      openSqliteStore({
-        filename: join(dir, "s.db"),
-        cipher: createTokenCipher("secret"),
-        migrate: "auto",
-      });
+    const env = { ...(await isolatedSessionEnv("refresh-row")), NEXTAUTH_SECRET: "secret" };
+    const open = () => openSessionStore(env);
     // Two connections stand for two app processes sharing the database.
     stores = [open(), open()];
     const now = Date.now();
@@ -64,7 +55,6 @@ describe("refreshing a session row", () => {
   });
   afterEach(async () => {
     await Promise.all(stores.map((s) => s.close()));
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("sends one refresh to the backend for 20 concurrent callers in two processes, all of whom get its tokens", async () => {

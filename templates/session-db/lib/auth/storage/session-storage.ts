@@ -104,8 +104,6 @@ function leasedRefresh(sessionId: string, session: StoredSession): Promise<RowRe
  * deleted because of it.
  */
 export const sessionStorage: SessionStorage = {
-  kind: "db",
-
   // Failed sign-ins are counted in the session database, so the throttle holds
   // across instances and restarts. Resolved per call: the store opens lazily.
   loginAttempts: {

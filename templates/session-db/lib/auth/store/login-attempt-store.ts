@@ -28,7 +28,7 @@ export function hashAttemptKey(key: string): string {
   return createHash("sha256").update(key, "utf8").digest("hex");
 }
 
-/** A row as both drivers return it (PostgreSQL gives BIGINT as a string). */
+/** A row as the driver returns it (some give BIGINT as a string). */
 export interface AttemptRow {
   failures: number | string;
   last_failure_at: number | string;

@@ -1,13 +1,11 @@
 import "server-only";
 
-/** Which SQL dialect a migration step is written for. */
-export type Dialect = "sqlite" | "postgres";
-
 /** One schema change. Applied in order, each in its own transaction, recorded in `schema_version`. */
 export interface Migration {
   version: number;
   description: string;
-  statements: (dialect: Dialect) => string[];
+  /** Plain SQL this app's database runs as written. */
+  statements: () => string[];
 }
 
 /**
@@ -19,7 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     description: "sessions table",
-    // Both dialects accept this SQL; `dialect` is there for the day they differ.
     statements: () => [
       `CREATE TABLE sessions (
         id_hash TEXT PRIMARY KEY,

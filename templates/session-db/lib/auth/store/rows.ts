@@ -3,7 +3,7 @@ import type { TokenSet } from "@/lib/auth/backend/types";
 import { TokenDecryptError, type TokenCipher } from "./crypto";
 import type { NewSession, SessionSummary, StoredSession } from "./types";
 
-/** A `sessions` row as both drivers return it (Postgres BIGINTs arrive as strings). */
+/** A `sessions` row as the driver returns it (some give BIGINT as a string). */
 export interface SessionRow {
   id_hash: string;
   user_id: string;

@@ -60,8 +60,8 @@ export type ClaimResult =
   | { status: "gone" };
 
 /**
- * The one storage interface behind database sessions. Two implementations
- * (SQLite and PostgreSQL) pass the same contract suite (`store-contract.ts`).
+ * The one storage interface behind database sessions. The store of each
+ * supported database passes the same contract suite (`store-contract.ts`).
  *
  * Every method taking a `sessionId` takes the raw id from the cookie and
  * hashes it itself, so no caller can store or look up the raw id by mistake.

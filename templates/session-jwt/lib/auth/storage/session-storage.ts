@@ -24,7 +24,6 @@ const liveTokenSchema = z.object({
  * the `/api/proxy` route handler do.
  */
 export const sessionStorage: SessionStorage = {
-  kind: "jwt",
   jwt: undefined,
 
   create({ user, tokens }) {

@@ -3,8 +3,7 @@ import type { NextRequest } from "next/server";
 import { guardedCredentialsSignIn } from "@/lib/auth/login-guard";
 import { env } from "@/lib/env";
 import { authOptions } from "@/lib/auth/options";
-import { isSessionStorageUnavailable } from "@/lib/auth/storage/errors";
-import { signInUnavailable } from "@/lib/auth/storage/unavailable-response";
+import { signInOutageResponse } from "@/lib/auth/storage/outage-response";
 
 /** next-auth's actions that take a provider segment (`signin/credentials`); the others take none. */
 const ACTIONS_WITH_PROVIDER = new Set(["signin", "callback"]);
@@ -15,11 +14,9 @@ async function handler(request: NextRequest, context: RouteContext): Promise<Res
   try {
     return await authRoute(request, context);
   } catch (error) {
-    // The session database is down (it is asked for the throttle and the new
-    // session): a 503 the login page explains. Nothing was stored, so nothing is lost.
-    if (isSessionStorageUnavailable(error)) {
-      return signInUnavailable(new URL("/login", env().NEXTAUTH_URL));
-    }
+    // The session storage may be asked for the throttle and the new session.
+    const outage = signInOutageResponse(error, new URL("/login", env().NEXTAUTH_URL));
+    if (outage) return outage;
     throw error;
   }
 }

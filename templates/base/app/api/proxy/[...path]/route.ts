@@ -12,9 +12,8 @@ import {
   readSessionToken,
   type SessionCookieWrite,
 } from "@/lib/auth/session-cookie";
-import { isSessionStorageUnavailable } from "@/lib/auth/storage/errors";
 import { sessionStorage } from "@/lib/auth/storage/session-storage";
-import { sessionStorageUnavailable } from "@/lib/auth/storage/unavailable-response";
+import { storageOutageResponse } from "@/lib/auth/storage/outage-response";
 import { BodyTooLargeError, limitStream, readLimitedBody } from "@/lib/proxy/body";
 import { checkCrossSite, isRefusedBodyType } from "@/lib/proxy/csrf";
 import { forwardToBackend } from "@/lib/proxy/forward";
@@ -189,25 +188,23 @@ async function identityRefused(accessToken: string): Promise<boolean> {
   }
 }
 
-/** A session database that is down gives 503 JSON (nothing is deleted), never a hang or a 500. */
-async function handleOrUnavailable(request: NextRequest): Promise<NextResponse> {
+/** A session storage that is down gets its own answer (nothing is deleted), never a hang or a 500. */
+async function handleOrOutage(request: NextRequest): Promise<NextResponse> {
   try {
     return await handle(request);
   } catch (error) {
-    if (isSessionStorageUnavailable(error)) {
-      const response = sessionStorageUnavailable(new URL(request.url).pathname);
-      withProxyHeaders(response.headers);
-      return response;
-    }
-    throw error;
+    const outage = storageOutageResponse(error, new URL(request.url).pathname);
+    if (!outage) throw error;
+    withProxyHeaders(outage.headers);
+    return outage;
   }
 }
 
 export {
-  handleOrUnavailable as GET,
-  handleOrUnavailable as HEAD,
-  handleOrUnavailable as POST,
-  handleOrUnavailable as PUT,
-  handleOrUnavailable as PATCH,
-  handleOrUnavailable as DELETE,
+  handleOrOutage as GET,
+  handleOrOutage as HEAD,
+  handleOrOutage as POST,
+  handleOrOutage as PUT,
+  handleOrOutage as PATCH,
+  handleOrOutage as DELETE,
 };

@@ -10,8 +10,8 @@ const BRAND = Symbol.for("create-next-jwt-auth.SessionStorageUnavailableError");
 /**
  * The session storage cannot answer right now: its database is down, locked or
  * too slow. This is not "signed out": nothing is deleted, the request is
- * answered with 503 and the user can simply retry. The JWT-cookie storage never
- * throws it; the database storage does, instead of hanging.
+ * answered with 503 and the user can simply retry. The database storage throws
+ * it instead of hanging.
  */
 export class SessionStorageUnavailableError extends Error {
   override readonly name: string = "SessionStorageUnavailableError";

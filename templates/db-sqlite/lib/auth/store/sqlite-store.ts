@@ -58,7 +58,7 @@ export function migrateSqlite(db: Database.Database): number {
     .transaction(() => {
       const current = readVersion(db);
       for (const migration of pendingMigrations(current)) {
-        for (const statement of migration.statements("sqlite")) db.exec(statement);
+        for (const statement of migration.statements()) db.exec(statement);
         db.prepare(
           "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
         ).run(migration.version, migration.description, Date.now());

@@ -2,31 +2,26 @@ import "server-only";
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { createTokenCipher } from "./crypto";
-import { openPostgresStore } from "./postgres-store";
 import { openSqliteStore } from "./sqlite-store";
 import type { SessionStore } from "./types";
 
 /** Where sessions live when `DATABASE_URL` is unset. Git-ignored. */
 export const DEFAULT_SQLITE_FILE = ".data/sessions.db";
 
-export type DatabaseTarget =
-  { kind: "sqlite"; filename: string } | { kind: "postgres"; connectionString: string };
-
 /**
- * Read `DATABASE_URL`: unset or `file:<path>` → SQLite (relative paths from
- * the app's folder), `postgres://` or `postgresql://` → PostgreSQL.
+ * Read `DATABASE_URL`: unset → `.data/sessions.db`, `file:<path>` → that file
+ * (relative paths from the app's folder). Returns the file's absolute path.
  */
-export function parseDatabaseUrl(url: string | undefined, cwd = process.cwd()): DatabaseTarget {
+export function parseDatabaseUrl(url: string | undefined, cwd = process.cwd()): string {
   const value = url?.trim() ?? "";
-  if (value === "") return { kind: "sqlite", filename: resolve(cwd, DEFAULT_SQLITE_FILE) };
-  if (/^postgres(ql)?:\/\//i.test(value)) return { kind: "postgres", connectionString: value };
+  if (value === "") return resolve(cwd, DEFAULT_SQLITE_FILE);
   if (value.startsWith("file:")) {
     const path = decodeURIComponent(value.slice("file:".length).replace(/^\/\/(?=\/)/, ""));
     if (path === "")
       throw new Error("DATABASE_URL=file: needs a path, e.g. file:./.data/sessions.db");
-    return { kind: "sqlite", filename: isAbsolute(path) ? path : resolve(cwd, path) };
+    return isAbsolute(path) ? path : resolve(cwd, path);
   }
-  throw new Error("DATABASE_URL must be unset, file:<path> (SQLite) or postgres://… (PostgreSQL)");
+  throw new Error("DATABASE_URL must be unset or file:<path> (a SQLite file)");
 }
 
 const storeEnvSchema = z.object({
@@ -40,18 +35,14 @@ export function openSessionStore(
   env: Record<string, string | undefined> = process.env,
 ): SessionStore {
   const parsed = storeEnvSchema.parse(env);
-  const cipher = createTokenCipher(parsed.NEXTAUTH_SECRET);
-  const target = parseDatabaseUrl(parsed.DATABASE_URL);
-  return target.kind === "postgres"
-    ? openPostgresStore({
-        connectionString: target.connectionString,
-        cipher,
-        migrate: parsed.DATABASE_MIGRATE,
-      })
-    : openSqliteStore({ filename: target.filename, cipher, migrate: parsed.DATABASE_MIGRATE });
+  return openSqliteStore({
+    filename: parseDatabaseUrl(parsed.DATABASE_URL),
+    cipher: createTokenCipher(parsed.NEXTAUTH_SECRET),
+    migrate: parsed.DATABASE_MIGRATE,
+  });
 }
 
-// One store per process, kept on globalThis so dev-mode module reloads do not leak pools.
+// One store per process, kept on globalThis so dev-mode module reloads do not leak connections.
 const holder = globalThis as typeof globalThis & { __sessionStore?: SessionStore };
 
 /** The process-wide session store, opened (and migrated, unless DATABASE_MIGRATE=manual) on first use. */

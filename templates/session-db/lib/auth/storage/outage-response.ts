@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { isSessionStorageUnavailable } from "./errors";
 
 /** Seconds a client should wait before trying again. */
 const RETRY_AFTER_SECONDS = "5";
@@ -16,11 +17,13 @@ const PAGE = `<!doctype html>
 `;
 
 /**
- * The answer when the session storage is down: a 503 that says so, JSON for
- * API routes (the client hook and scripts read `error`), a plain page for
- * pages. Never cached, and it never clears the session cookie.
+ * The answer when `error` says the session database is down (`undefined` for
+ * any other error): a 503 that says so, JSON for API routes (the client hook
+ * and scripts read `error`), a plain page for pages. Never cached, and it
+ * never clears the session cookie.
  */
-export function sessionStorageUnavailable(pathname: string): NextResponse {
+export function storageOutageResponse(error: unknown, pathname: string): NextResponse | undefined {
+  if (!isSessionStorageUnavailable(error)) return undefined;
   const headers = { "Cache-Control": "no-store", "Retry-After": RETRY_AFTER_SECONDS };
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: "session_store_unavailable" }, { status: 503, headers });
@@ -32,11 +35,14 @@ export function sessionStorageUnavailable(pathname: string): NextResponse {
 }
 
 /**
- * The answer of next-auth's own routes (`/api/auth/*`) when the session
- * storage is down: 503, with the `url` that next-auth/react's `signIn()` reads
- * its error code from, so the login page explains it instead of failing.
+ * The answer of next-auth's own routes (`/api/auth/*`) when `error` says the
+ * session database is down (`undefined` for any other error): 503, with the
+ * `url` that next-auth/react's `signIn()` reads its error code from, so the
+ * login page explains it instead of failing. Nothing was stored, so nothing
+ * is lost.
  */
-export function signInUnavailable(loginUrl: URL): NextResponse {
+export function signInOutageResponse(error: unknown, loginUrl: URL): NextResponse | undefined {
+  if (!isSessionStorageUnavailable(error)) return undefined;
   const url = new URL(loginUrl);
   url.searchParams.set("error", "session_store_unavailable");
   return NextResponse.json(

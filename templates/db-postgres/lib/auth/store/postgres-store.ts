@@ -65,7 +65,7 @@ export async function migratePostgres(client: PoolClient): Promise<number> {
     await client.query(SCHEMA_VERSION_TABLE);
     const current = await readVersion(client);
     for (const migration of pendingMigrations(current)) {
-      for (const statement of migration.statements("postgres")) await client.query(statement);
+      for (const statement of migration.statements()) await client.query(statement);
       await client.query(
         "INSERT INTO schema_version (version, description, applied_at) VALUES ($1, $2, $3)",
         [migration.version, migration.description, Date.now()],

@@ -18,7 +18,7 @@ describe("isSessionStorageUnavailable", () => {
   it("recognises a storage's own subclass made by another bundle's copy", async () => {
     const other = await otherBundlesCopy();
     class SessionStoreUnavailableError extends other.SessionStorageUnavailableError {}
-    expect(isSessionStorageUnavailable(new SessionStoreUnavailableError("SQLITE_BUSY"))).toBe(true);
+    expect(isSessionStorageUnavailable(new SessionStoreUnavailableError("busy"))).toBe(true);
   });
 
   it.each([
