@@ -56,7 +56,7 @@ describe.each(
     const names = spans
       .filter((span) => IDENTIFIER_CHAIN.test(span))
       .flatMap((span) => span.replace(/\([^)]*\)/g, "").split("."));
-    expect(names).toEqual(expect.arrayContaining(["requireSession", "PROTECTED_PAGE_PREFIXES", "isBackendError"]));
+    expect(names).toEqual(expect.arrayContaining(["requireSession", "protectedPages", "isBackendError"]));
     const unknown = names.filter((name) => !others.some((body) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(body)));
     expect(unknown).toEqual([]);
   });

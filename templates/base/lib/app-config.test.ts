@@ -39,8 +39,8 @@ describe("defineAppConfig", () => {
     ],
     [
       "a prefix inside another",
-      ["/dashboard", "/dashboard/sessions"],
-      'protectedPages[1] "/dashboard/sessions" overlaps "/dashboard"',
+      ["/dashboard", "/dashboard/reports"],
+      'protectedPages[1] "/dashboard/reports" overlaps "/dashboard"',
     ],
     ["the API", ["/api"], 'protectedPages[0] "/api" overlaps /api'],
     ["a path under the API", ["/api/proxy"], 'protectedPages[0] "/api/proxy" overlaps /api'],

@@ -48,7 +48,7 @@ describe("protected routes", () => {
 
   it.each([
     ["a protected page", "/dashboard", true, true],
-    ["a page below a protected page", "/dashboard/sessions", true, true],
+    ["a page below a protected page", "/dashboard/reports", true, true],
     ["the account page, listed only in app.config.ts", "/account", true, true],
     ["a percent-encoded protected page, as the router decodes it", "/%64ashboard/x", true, true],
     ["a page that only starts like a protected one", "/dashboards", false, false],

@@ -87,7 +87,7 @@ describe("getSession / requireSession", () => {
       accessTokenExpiresAt: Date.now() + HOUR,
     });
     await expect(requireSession("/account")).resolves.toMatchObject({ user: USER });
-    await expect(requireSession("/dashboard/sessions?x=1")).resolves.toMatchObject({ user: USER });
+    await expect(requireSession("/dashboard/reports?x=1")).resolves.toMatchObject({ user: USER });
   });
 
   it("send a browser without a session to /login", async () => {
