@@ -35,7 +35,7 @@ try {
   process.exit(1);
 }
 
-// The CLI package: typecheck and its unit + end-to-end tests.
+// The CLI package: typecheck and its unit + end-to-end tests; the scripts; the template layers in place.
 {
   const log = join(RESULTS_DIR, "cli.log");
   writeFileSync(log, "# cli\n");
@@ -45,6 +45,8 @@ try {
     ["typecheck", ["-y", "pnpm@10", "run", "typecheck"], cwd],
     ["scripts", ["-y", "pnpm@10", "exec", "tsc", "-p", "scripts"], ROOT],
     ["scripts-unit", ["-y", "pnpm@10", "run", "test:scripts"], ROOT],
+    // Every combination of template layers type-checks in place (seconds each).
+    ["templates", ["-y", "pnpm@10", "exec", "tsx", "scripts/typecheck-templates.ts"], ROOT],
     ["unit+e2e", ["-y", "pnpm@10", "run", "test"], cwd],
   ] as const) {
     const step = await runStep(name, "npx", [...args], { cwd: dir, log });

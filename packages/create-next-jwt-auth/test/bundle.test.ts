@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { layersFor } from "../src/layers.js";
+import { allStacks } from "../src/options.js";
 
 const PACKAGE = fileURLToPath(new URL("..", import.meta.url));
 const BUNDLE = join(PACKAGE, "dist/index.js");
@@ -64,9 +66,13 @@ describe("the published package", () => {
     expect(paths).toEqual(["dist/index.js", "package.json", ...templates].sort());
   }, 60_000);
 
-  it("ships the same templates as the repository", () => {
+  it("ships the same template layers as the repository, and nothing else of templates/", () => {
     const root = fileURLToPath(new URL("../../../templates", import.meta.url));
     const skip = /(^|\/)(node_modules|\.next|test-results|playwright-report)\//;
-    expect(filesUnder(join(PACKAGE, "templates"))).toEqual(filesUnder(root).filter((p) => !skip.test(p)));
+    // templates/ is also a workspace package (package.json, node_modules, tsconfigs); only the layers ship.
+    const layers = [...new Set(allStacks().flatMap(layersFor))].sort();
+    expect(readdirSync(join(PACKAGE, "templates")).sort()).toEqual(layers);
+    const inRepository = layers.flatMap((layer) => filesUnder(join(root, layer)).map((p) => `${layer}/${p}`));
+    expect(filesUnder(join(PACKAGE, "templates"))).toEqual(inRepository.filter((p) => !skip.test(p)).sort());
   });
 });
