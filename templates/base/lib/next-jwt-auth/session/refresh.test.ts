@@ -3,10 +3,23 @@ import type { JWT } from "next-auth/jwt";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { BackendError } from "@/lib/auth/backend/errors";
 import type { TokenSet } from "@/lib/auth/backend/types";
-import type { LiveSession } from "@/lib/next-jwt-auth/storage/types";
+import type { LiveSession, SessionStorage } from "@/lib/next-jwt-auth/storage/types";
 
 const refresh = vi.fn<(refreshToken: string) => Promise<TokenSet>>();
 vi.mock("@/lib/auth/adapter", () => ({ getAdapter: () => ({ refresh }) }));
+// The refresh step around the storage, whichever storage this app has (its own tests are next to it).
+const storage = vi.hoisted(() => ({ refresh: undefined as SessionStorage["refresh"] }));
+vi.mock("@/lib/next-jwt-auth/storage/session-storage", async () => {
+  const { tokenSessionStorage } = await import("@/test/token-session-storage");
+  return {
+    sessionStorage: {
+      ...tokenSessionStorage(),
+      get refresh() {
+        return storage.refresh;
+      },
+    },
+  };
+});
 
 const { refreshSession, tokenForRenewal } = await import("./refresh");
 const { resetSingleFlight } = await import("./single-flight");
@@ -95,6 +108,22 @@ describe("refreshSession", () => {
       log.mockRestore();
     },
   );
+
+  it("leaves the refresh to a storage that refreshes its own way, and never calls the backend itself", async () => {
+    const own = vi.fn<NonNullable<SessionStorage["refresh"]>>();
+    own.mockResolvedValue({ status: "rotated", token: { ...TOKEN, backend: NEW }, tokens: NEW });
+    storage.refresh = own;
+    try {
+      await expect(refreshSession(TOKEN, SESSION)).resolves.toMatchObject({
+        status: "rotated",
+        tokens: NEW,
+      });
+      expect(own).toHaveBeenCalledWith(TOKEN, SESSION);
+      expect(refresh).not.toHaveBeenCalled();
+    } finally {
+      storage.refresh = undefined;
+    }
+  });
 
   it("keeps the session when the refresh it joined failed as unavailable in another bundle", async () => {
     // proxy.ts and the route handlers are built separately, each with its own

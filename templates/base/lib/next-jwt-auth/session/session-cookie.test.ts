@@ -1,6 +1,13 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import { encode, type JWT } from "next-auth/jwt";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+// The cookie next-auth writes by default (encrypted JWT, rotating secrets): a
+// storage may bring its own format, tested next to it.
+vi.mock("@/lib/next-jwt-auth/storage/session-storage", async () => {
+  const { tokenSessionStorage } = await import("@/test/token-session-storage");
+  return { sessionStorage: tokenSessionStorage() };
+});
 
 const CURRENT = "c".repeat(32);
 const PREVIOUS = "p".repeat(32);
@@ -15,11 +22,12 @@ const TOKEN: JWT = {
 
 type Cookie = { name: string; value: string };
 
-async function load(secret = CURRENT) {
+async function load(secret = CURRENT, idleSeconds?: number) {
   vi.resetModules();
   vi.stubEnv("NEXTAUTH_SECRET", secret);
   vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
   vi.stubEnv("BACKEND_URL", "http://127.0.0.1:4010");
+  if (idleSeconds !== undefined) vi.stubEnv("SESSION_IDLE_TIMEOUT", String(idleSeconds));
   return import("./session-cookie");
 }
 
@@ -92,5 +100,40 @@ describe("session cookie", () => {
     const write = await encodeSessionCookies(TOKEN, jar([]));
     const { readSessionToken: readWithCurrentOnly } = await load(CURRENT);
     await expect(readWithCurrentOnly(jar(write.set))).resolves.toMatchObject({ sub: "1" });
+  });
+});
+
+describe("idle timeout", () => {
+  const IDLE_SECONDS = 600;
+  const T0 = Date.UTC(2030, 0, 1);
+
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllEnvs();
+  });
+
+  it("a cookie lives SESSION_IDLE_TIMEOUT after its last renewal, in the browser and on the server", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(T0);
+    const { encodeSessionCookies, readSessionToken } = await load(CURRENT, IDLE_SECONDS);
+    const write = await encodeSessionCookies(TOKEN, jar([]));
+    expect(write.maxAge).toBe(IDLE_SECONDS);
+
+    vi.setSystemTime(T0 + (IDLE_SECONDS - 5) * 1000);
+    await expect(readSessionToken(jar(write.set))).resolves.toMatchObject({ sub: "1" });
+    // The browser would still send a copied cookie: the server refuses it by its own clock.
+    // next-auth's decode allows 15 s of clock skew.
+    vi.setSystemTime(T0 + (IDLE_SECONDS + 16) * 1000);
+    await expect(readSessionToken(jar(write.set))).resolves.toBeNull();
+  });
+
+  it("a renewal (any request the proxy re-encodes) starts the idle period again", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(T0);
+    const { encodeSessionCookies, readSessionToken } = await load(CURRENT, IDLE_SECONDS);
+    vi.setSystemTime(T0 + (IDLE_SECONDS - 5) * 1000);
+    const renewed = await encodeSessionCookies(TOKEN, jar([]));
+    vi.setSystemTime(T0 + (IDLE_SECONDS + 16) * 1000);
+    await expect(readSessionToken(jar(renewed.set))).resolves.toMatchObject({ sub: "1" });
   });
 });

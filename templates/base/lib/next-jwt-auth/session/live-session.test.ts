@@ -2,6 +2,12 @@
 import type { JWT } from "next-auth/jwt";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
+// sessionState around the storage, whichever storage this app has (its own tests are next to it).
+vi.mock("@/lib/next-jwt-auth/storage/session-storage", async () => {
+  const { tokenSessionStorage } = await import("@/test/token-session-storage");
+  return { sessionStorage: tokenSessionStorage() };
+});
+
 const NOW = Date.UTC(2030, 0, 1);
 const HOUR = 3_600_000;
 
@@ -38,8 +44,7 @@ describe("sessionState", () => {
   it.each([
     ["no cookie", null],
     ["an ended session", token({ error: "refresh_failed" })],
-    ["a token without backend tokens", token({ backend: undefined })],
-    ["a token without a user", token({ user: undefined })],
+    ["a token the storage holds no session for", token({ backend: undefined })],
   ])("is none for %s", async (_label, input) => {
     await expect(sessionState(input, NOW)).resolves.toEqual({ status: "none" });
   });
