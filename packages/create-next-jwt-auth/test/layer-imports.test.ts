@@ -1,10 +1,18 @@
-import { cpSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { layersFor, templatesRoot } from "../src/layers.js";
 import { allStacks, stackId } from "../src/options.js";
 import { tempDir } from "./helpers.js";
-import { layerContracts, layerKind, localImports, localSpecifiers, provenance, unresolvedImports } from "./layer-imports.js";
+import {
+  layerContracts,
+  layerKind,
+  localImports,
+  localSpecifiers,
+  provenance,
+  testsAwayFromTheirCode,
+  unresolvedImports,
+} from "./layer-imports.js";
 
 const ROOT = templatesRoot();
 const STACKS = allStacks();
@@ -56,6 +64,23 @@ describe("a layer that drops a file the others import", () => {
       if (stacksWithVictim.includes(stack)) expect(unresolved.join("\n")).toContain(`which no layer of ${layersFor(stack).join(" + ")} provides`);
       else expect(unresolved).toEqual([]);
     }
+  });
+});
+
+describe("tests next to their code", () => {
+  it.each(STACKS.map((s) => [stackId(s), s] as const))("in %s, every x.test.ts comes from the layer that gives x.ts", (_id, stack) => {
+    expect(testsAwayFromTheirCode(ROOT, stack)).toEqual([]);
+  });
+
+  it("names a test a layer gives for another layer's code", () => {
+    const fixture = copyOfLayers();
+    const stack = STACKS.find((s) => layersFor(s).includes("session-jwt"))!;
+    const code = [...provenance(fixture, ["base"])].map(([path]) => path).find((p) => /^lib\/.*[^t]\.ts$/.test(p) && !p.endsWith(".test.ts"))!;
+    const test = code.replace(/\.ts$/, ".test.ts");
+    rmSync(join(fixture, "base", test), { force: true });
+    mkdirSync(dirname(join(fixture, "session-jwt", test)), { recursive: true });
+    writeFileSync(join(fixture, "session-jwt", test), "export {};\n");
+    expect(testsAwayFromTheirCode(fixture, stack)).toEqual([`session-jwt/${test} tests base/${code}`]);
   });
 });
 

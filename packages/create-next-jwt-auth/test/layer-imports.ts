@@ -152,3 +152,20 @@ export function layerContracts(templatesRoot: string, stacks: readonly Stack[] =
   }
   return contracts;
 }
+
+/**
+ * Tests given by another layer than the file they are named after
+ * (`x.test.ts` next to `x.ts` in the app): the test then depends on a layer
+ * the code does not, and editing the code in place hides its test.
+ */
+export function testsAwayFromTheirCode(templatesRoot: string, stack: Stack): string[] {
+  const owner = provenance(templatesRoot, layersFor(stack));
+  const away: string[] = [];
+  for (const [path, layer] of owner) {
+    const match = /^(.*)\.test\.(ts|tsx)$/.exec(path);
+    if (!match) continue;
+    const code = [".ts", ".tsx"].map((ext) => match[1] + ext).find((p) => owner.has(p));
+    if (code && owner.get(code) !== layer) away.push(`${layer}/${path} tests ${owner.get(code)}/${code}`);
+  }
+  return away.sort();
+}
