@@ -94,6 +94,11 @@ export function tsconfigFor(layers: readonly string[], configPath: string, templ
   };
 }
 
+/** How many options of `stack` differ from the default stack's: 0 for the default itself. */
+function distanceFromDefault(stack: Stack): number {
+  return (["backend", "session", "db"] as const).filter((option) => stack[option] !== DEFAULT_STACK[option]).length;
+}
+
 /** Where a combination's tsconfig is committed. */
 export function tsconfigPath(combination: Combination, templates = TEMPLATES): string {
   return join(templates, "tsconfig", `${combination.id}.json`);
@@ -109,12 +114,12 @@ export function tsconfigText(combination: Combination, templates = TEMPLATES): s
 
 /**
  * The solution-style `templates/tsconfig.json`: no files of its own, a
- * reference per combination with the default stack first. An editor opening a
- * layer's file uses the first referenced combination that includes it.
+ * reference per combination, the default stack first and then the stacks
+ * closest to it. An editor opening a layer's file uses the first referenced
+ * combination that includes it: base as rest + jwt, session-db as rest + db.
  */
 export function editorTsconfigText(): string {
-  const first = defaultCombination().id;
-  const ordered = [...combinations()].sort((a, b) => Number(b.id === first) - Number(a.id === first));
+  const ordered = [...combinations()].sort((a, b) => distanceFromDefault(a.stack) - distanceFromDefault(b.stack));
   const config = { files: [], references: ordered.map((c) => ({ path: `./tsconfig/${c.id}.json` })) };
   return `// ${GENERATED}\n${JSON.stringify(config, null, 2)}\n`;
 }
