@@ -71,14 +71,3 @@ describe("targetStack", () => {
     else expect(run()).toEqual(expected);
   });
 });
-
-describe("rendering is deterministic", () => {
-  it.each(allStacks().map((stack) => [stackId(stack), stack] as const))("renders %s byte-identically twice (the secret file aside)", (_id, stack) => {
-    const first = renderApp(templatesRoot(), appOptions(stack));
-    const second = renderApp(templatesRoot(), appOptions(stack));
-    expect([...second.files.keys()]).toEqual([...first.files.keys()]);
-    for (const [path, bytes] of first.files) expect(second.files.get(path)!.equals(bytes), path).toBe(true);
-    expect(second.manifest.equals(first.manifest)).toBe(true);
-    expect(first.files.has(".env.local")).toBe(false);
-  });
-});
