@@ -2,15 +2,19 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CliError } from "../src/errors.js";
+import { MANAGED_DIR } from "../src/managed.js";
 import { MANIFEST_PATH, parseManifest } from "../src/manifest.js";
+import { templatesRoot } from "../src/layers.js";
+import { renderApp } from "../src/upgrade/render-app.js";
 import { upgrade } from "../src/upgrade/upgrade.js";
 import { cliEnv, snapshotDir, tempDir } from "./helpers.js";
-import { commitAll, edit, generateApp, generateOlderApp, git, isolateGit, notPublished, runUpgrade } from "./upgrade-helpers.js";
+import { appOptions, commitAll, edit, generateApp, generateOlderApp, git, isolateGit, notPublished, runUpgrade } from "./upgrade-helpers.js";
 
 isolateGit();
 
 const JWT = { backend: "rest", session: "jwt", db: undefined } as const;
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The CliError code `upgrade` throws for these arguments, or "none". */
 async function codeOf(cwd: string, argv: string[]): Promise<string> {
@@ -107,8 +111,13 @@ describe("upgrade --dry-run", () => {
     const result = await runUpgrade(dir, ["--dry-run", "--session", "db"]);
     expect(result.code).toBe(0);
     expect(snapshotDir(dir)).toEqual(before);
-    expect(result.stdout).toMatch(/^ {2}add +lib\/auth\/store\/migrations\.ts$/m);
-    expect(result.stdout).toMatch(/^ {2}delete +lib\/auth\/refresh\.test\.ts$/m);
+    const jwt = renderApp(templatesRoot(), appOptions(JWT)).files;
+    const db = renderApp(templatesRoot(), appOptions({ backend: "rest", session: "db", db: "sqlite" })).files;
+    const added = [...db.keys()].filter((path) => !jwt.has(path));
+    const dropped = [...jwt.keys()].filter((path) => !db.has(path));
+    expect(added.length * dropped.length).toBeGreaterThan(0);
+    for (const path of added) expect(result.stdout).toMatch(new RegExp(`^ {2}add +${escape(path)}$`, "m"));
+    for (const path of dropped) expect(result.stdout).toMatch(new RegExp(`^ {2}delete +${escape(path)}$`, "m"));
     expect(result.stdout).toMatch(/^ {2}update +package\.json$/m);
     expect(result.stdout).toMatch(/^ {2}keep +app\/page\.tsx$/m);
     expect(result.stdout).toContain("No conflicts.");
@@ -209,6 +218,21 @@ describe("upgrade", () => {
     expect(read(dir, "app/page.tsx")).not.toContain("older version");
     expect(read(dir, "app/page.tsx")).toMatch(/^\/\/ mine\n/);
     expect(parseManifest(read(dir, MANIFEST_PATH)).options).toMatchObject({ backend: "nestjs", session: "db", db: "postgres", packageManager: "pnpm" });
+  });
+
+  it("carries the user's change of a file the new version moved to its new place", async () => {
+    const dir = join(tempDir(), "app");
+    const moved = [...renderApp(templatesRoot(), appOptions(JWT)).files.keys()].find((path) => path.startsWith(MANAGED_DIR) && path.endsWith("cookies.ts"))!;
+    const old = `lib/auth/${moved.split("/").at(-1)}`;
+    // The older version had the file at lib/auth/, without the managed marker.
+    await generateOlderApp(dir, JWT, { [moved]: () => "", [old]: (_text, render) => render(moved).replace(/^\/\/ Maintained by[^\n]*\n/, "") });
+    edit(dir, old, (t) => `${t}// patched by me\n`);
+    commitAll(dir);
+    const result = await runUpgrade(dir, ["--no-install"]);
+    expect(result.code, result.output).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^ {2}merge +${escape(moved)}\n +moved from ${escape(old)}`, "m"));
+    expect(existsSync(join(dir, old))).toBe(false);
+    expect(read(dir, moved)).toMatch(/^\/\/ Maintained by create-next-jwt-auth[^]*\/\/ patched by me\n$/);
   });
 
   it("never writes through a symbolic link", async () => {

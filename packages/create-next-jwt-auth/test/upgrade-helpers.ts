@@ -87,7 +87,7 @@ export async function runUpgrade(cwd: string, argv: string[], published: Publish
 export async function generateOlderApp(
   dir: string,
   stack: Stack,
-  older: Record<string, (text: string) => string>,
+  older: Record<string, (text: string, render: (path: string) => string) => string>,
   options: { version?: string; legacy?: boolean } = {},
 ): Promise<void> {
   const { tree, privatePaths } = projectFiles({
@@ -97,11 +97,12 @@ export async function generateOlderApp(
     packageManager: "pnpm",
     packageManagerSpec: SPEC,
   });
+  // A change to "" leaves the file out; a change of a path the render lacks adds it.
+  const current = new Map(tree);
   for (const [path, change] of Object.entries(older)) {
-    const text = tree.get(path)?.toString("utf8");
-    if (text === undefined) tree.delete(path);
-    const changed = change(text ?? "");
-    if (changed !== "") tree.set(path, Buffer.from(changed));
+    const changed = change(current.get(path)?.toString("utf8") ?? "", (other) => current.get(other)!.toString("utf8"));
+    if (changed === "") tree.delete(path);
+    else tree.set(path, Buffer.from(changed));
   }
   tree.delete(MANIFEST_PATH);
   if (!options.legacy) {
