@@ -220,19 +220,27 @@ describe("upgrade", () => {
     expect(parseManifest(read(dir, MANIFEST_PATH)).options).toMatchObject({ backend: "nestjs", session: "db", db: "postgres", packageManager: "pnpm" });
   });
 
-  it("carries the user's change of a file the new version moved to its new place", async () => {
+  it("carries the user's change of a file the new version moved to its new place, and the user's imports of it", async () => {
     const dir = join(tempDir(), "app");
     const moved = [...renderApp(templatesRoot(), appOptions(JWT)).files.keys()].find((path) => path.startsWith(MANAGED_DIR) && path.endsWith("cookies.ts"))!;
     const old = `lib/auth/${moved.split("/").at(-1)}`;
     // The older version had the file at lib/auth/, without the managed marker.
     await generateOlderApp(dir, JWT, { [moved]: () => "", [old]: (_text, render) => render(moved).replace(/^\/\/ Maintained by[^\n]*\n/, "") });
     edit(dir, old, (t) => `${t}// patched by me\n`);
+    // A page of the user's imports the file from its old place.
+    const specifier = `@/${old.replace(/\.ts$/, "")}`;
+    mkdirSync(join(dir, "app/reports"));
+    writeFileSync(join(dir, "app/reports/page.tsx"), `import * as cookies from "${specifier}";\nimport { x } from "@/lib/auth/cookies-extra";\n`);
     commitAll(dir);
     const result = await runUpgrade(dir, ["--no-install"]);
     expect(result.code, result.output).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^ {2}merge +${escape(moved)}\n +moved from ${escape(old)}`, "m"));
     expect(existsSync(join(dir, old))).toBe(false);
     expect(read(dir, moved)).toMatch(/^\/\/ Maintained by create-next-jwt-auth[^]*\/\/ patched by me\n$/);
+    expect(result.stdout).toMatch(/^ {2}imports +app\/reports\/page\.tsx\n +1 import of moved files updated$/m);
+    expect(read(dir, "app/reports/page.tsx")).toBe(
+      `import * as cookies from "@/${moved.replace(/\.ts$/, "")}";\nimport { x } from "@/lib/auth/cookies-extra";\n`,
+    );
   });
 
   it("never writes through a symbolic link", async () => {

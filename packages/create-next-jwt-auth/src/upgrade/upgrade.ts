@@ -19,7 +19,9 @@ import { checkApp } from "./check.js";
 import { checkCleanTree } from "./clean-tree.js";
 import { compareVersions } from "./compare-versions.js";
 import { upgradeInstallCommand } from "./install-command.js";
-import { leftoverSidecars, NEEDS_ATTENTION, planUpgrade, type PlannedFile } from "./plan.js";
+import { appSourceFiles } from "./app-source-files.js";
+import { leftoverSidecars, NEEDS_ATTENTION, planWithMoves, type PlannedFile } from "./plan.js";
+import { planImportRewrites } from "./rewrite-imports.js";
 import { attentionPaths, conflictsLine, countsLine, planLines } from "./plan-text.js";
 import { npmPublishedRenderer } from "./published-render.js";
 import { renderApp } from "./render-app.js";
@@ -91,7 +93,9 @@ export async function upgrade(io: CliEnvironment, argv: readonly string[]): Prom
     renderCurrent: (options) => renderApp(io.templatesRoot(), options).files,
     published: io.published ?? npmPublishedRenderer(io.exec),
   });
-  const plan = planUpgrade({ base, target: rendered.files, readUser, theirsLabel: `${CLI_NAME} ${CLI_VERSION}` });
+  const planned = planWithMoves({ base, target: rendered.files, readUser, theirsLabel: `${CLI_NAME} ${CLI_VERSION}` });
+  const ownFiles = planned.moves.length > 0 ? await appSourceFiles(dir) : [];
+  const plan = planImportRewrites(planned.plan, planned.moves, ownFiles, readUser);
   const leftovers = leftoverSidecars(plan, readUser);
   if (leftovers.length > 0) {
     throw new CliError("UPGRADE_LEFTOVER", `an earlier upgrade's files are still there: ${leftovers.join(", ")}.`, [
