@@ -68,6 +68,7 @@ Each generated file is compared with the version that generated it:
                           (<<<<<<< yours / ======= / >>>>>>> ${CLI_NAME} ${CLI_VERSION})
   new                     added (a file of yours already there: the new one is written beside it as <file>.upgrade)
   no longer generated     deleted if you never changed it, else kept and listed
+  moved or renamed        your changes follow it to its new path, and your imports of it are updated
   package.json            merged as data: our dependencies, scripts and engines move; yours stay
   .env.example            merged; .env.local is never touched
 When the generating version cannot be found (published package, git history),

@@ -165,6 +165,19 @@ describe("upgrade", () => {
     expect(read(dir, MANIFEST_PATH)).toBe(read(fresh, MANIFEST_PATH));
   });
 
+  it("moving a SQLite app to PostgreSQL says that sessions end and which variable .env.local lacks", async () => {
+    const dir = join(tempDir(), "app");
+    await generateApp(dir, { backend: "nestjs", session: "db", db: "sqlite" });
+    const result = await runUpgrade(dir, ["--no-install", "--db", "postgres"]);
+    expect(result.code, result.output).toBe(0);
+    expect(result.stdout).toMatch(/options: nestjs, db sqlite → nestjs, db postgres/);
+    expect(result.stdout).toMatch(/Sessions are not copied from sqlite to postgres: they simply end/);
+    expect(result.stdout).toMatch(/Set DATABASE_URL in \.env\.local to your PostgreSQL database/);
+    expect(result.stdout).toMatch(/\.env\.local does not set DATABASE_URL\b/);
+    expect(result.stdout).toMatch(/pnpm db:migrate/);
+    expect(read(dir, ".env.local")).not.toMatch(/^DATABASE_URL=/m);
+  });
+
   it("merges the user's change with the new version's, taking the base from git history", async () => {
     const dir = join(tempDir(), "app");
     // The older version lacked the last line of app/page.tsx's current text.

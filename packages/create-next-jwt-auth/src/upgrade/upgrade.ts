@@ -165,7 +165,7 @@ export async function upgrade(io: CliEnvironment, argv: readonly string[]): Prom
       to: target,
       needsInstall: packageJsonChanged && !installed ? installLine : undefined,
       installNote: !packageJsonChanged
-        ? "dependencies unchanged"
+        ? "unchanged"
         : !install
           ? "not installed (--no-install)"
           : !canInstall
