@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { similarity } from "../src/upgrade/follow-moves.js";
-import { importRewrites, rewriteImports } from "../src/upgrade/rewrite-imports.js";
+import type { AppFile } from "../src/upgrade/app-files.js";
+import { importRewrites, planImportRewrites, rewriteImports } from "../src/upgrade/rewrite-imports.js";
 
 const REWRITES = importRewrites([
   { from: "lib/auth/session.ts", to: "lib/next-jwt-auth/session/server-session.ts" },
@@ -33,5 +34,35 @@ describe("similarity", () => {
     ["is 0 for an empty file", lines(""), lines("line one"), 0],
   ] as const)("%s", (_name, from, to, expected) => {
     expect(similarity(from, to)).toBe(expected);
+  });
+});
+
+describe("planImportRewrites", () => {
+  const B = (text: string) => Buffer.from(text);
+  const files: Record<string, string> = {
+    "app/reports/page.tsx": `import { requireSession } from "@/lib/auth/session";\n`,
+    "app/untouched.tsx": `import x from "@/lib/other";\n`,
+    "lib/auth/kept.ts": `import { a } from "@/lib/auth/cookies";\n`,
+    "README.md": `"@/lib/auth/session"\n`,
+  };
+  const readUser = (path: string): AppFile => (path in files ? { kind: "file", bytes: B(files[path]!), mode: 0o644 } : { kind: "absent" });
+  const moves = [{ from: "lib/auth/session.ts", to: "lib/next-jwt-auth/session/server-session.ts" }, { from: "lib/auth/cookies.ts", to: "lib/next-jwt-auth/session/cookies.ts" }];
+
+  it("rewrites the user's own source files and kept files, and nothing else", () => {
+    const plan = planImportRewrites(
+      [{ path: "lib/auth/kept.ts", action: "orphan", notes: ["no longer generated; kept with your changes"] }],
+      moves,
+      Object.keys(files),
+      readUser,
+    );
+    expect(plan.map((file) => [file.path, file.action, file.contents?.toString()])).toEqual([
+      ["app/reports/page.tsx", "imports", `import { requireSession } from "@/lib/next-jwt-auth/session/server-session";\n`],
+      ["lib/auth/kept.ts", "orphan", `import { a } from "@/lib/next-jwt-auth/session/cookies";\n`],
+    ]);
+  });
+
+  it("changes nothing without moves", () => {
+    const plan = [{ path: "a.ts", action: "keep" as const, notes: [] }];
+    expect(planImportRewrites(plan, [], Object.keys(files), readUser)).toEqual(plan);
   });
 });

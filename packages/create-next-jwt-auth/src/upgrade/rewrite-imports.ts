@@ -35,7 +35,7 @@ export function rewriteImports(text: string, rewrites: ReadonlyMap<string, strin
 /**
  * After files moved, make the user's code import them from where they are now:
  * the user's own source files (not generated), and the user's lines in files that
- * keep them (merged, conflicting or kept as changed). Files the new version
+ * keep them (merged, conflicting, kept as changed, or kept though no longer generated). Files the new version
  * writes whole already import the new paths. A rewritten file of the user's own is
  * planned as `imports`; a merged one just gets the rewrite and a note.
  */
@@ -54,11 +54,13 @@ export function planImportRewrites(
       const { text, count } = rewriteImports(file.contents.toString("utf8"), rewrites);
       return count === 0 ? file : { ...file, contents: Buffer.from(text), notes: [...file.notes, note(count)] };
     }
-    if (file.action === "keep") {
+    if (file.action === "keep" || file.action === "orphan") {
       const user = readUser(file.path);
       if (user.kind !== "file") return file;
       const { text, count } = rewriteImports(user.bytes.toString("utf8"), rewrites);
-      return count === 0 ? file : { path: file.path, action: "imports", contents: Buffer.from(text), notes: [...file.notes, note(count)] };
+      if (count === 0) return file;
+      // An orphan stays one (listed as kept), now importing what it imported from where it is.
+      return { path: file.path, action: file.action === "keep" ? "imports" : "orphan", contents: Buffer.from(text), notes: [...file.notes, note(count)] };
     }
     return file;
   });
