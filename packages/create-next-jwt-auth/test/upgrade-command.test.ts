@@ -194,6 +194,20 @@ describe("upgrade", () => {
     expect(read(dir, "app/page.tsx")).toBe(`// mine\n${read(fresh, "app/page.tsx")}`);
   });
 
+  it("finds nothing to do when run again after its result was committed", async () => {
+    const dir = join(tempDir(), "app");
+    await generateOlderApp(dir, JWT, { "app/page.tsx": (t) => t.replace(/\n([^\n]*)\n$/, "\n// older\n") });
+    edit(dir, "app/page.tsx", (t) => `// mine\n${t}`);
+    commitAll(dir);
+    expect((await runUpgrade(dir, ["--no-install", "--session", "db"])).code).toBe(0);
+    commitAll(dir, "upgrade");
+    const before = snapshotDir(dir);
+    const again = await runUpgrade(dir, ["--no-install"]);
+    expect(again.code, again.output).toBe(0);
+    expect(again.stdout).toContain("Already up to date");
+    expect(snapshotDir(dir)).toEqual(before);
+  });
+
   it("writes conflict markers, lists the file and exits 3 when both changed the same lines", async () => {
     const dir = join(tempDir(), "app");
     await generateOlderApp(dir, JWT, OLDER_DASHBOARD);
