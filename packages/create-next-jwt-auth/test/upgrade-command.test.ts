@@ -285,6 +285,16 @@ describe("upgrade", () => {
   });
 });
 
+describe("the upgrade word", () => {
+  it("selects the upgrade command only as the first argument; ./upgrade creates a project named upgrade", async () => {
+    const cwd = tempDir();
+    const { env } = cliEnv({ argv: ["./upgrade", "--backend", "rest", "--session", "jwt", "--no-install", "--no-git"], cwd });
+    const { runCli } = await import("../src/cli.js");
+    expect(await runCli(env)).toBe(0);
+    expect(JSON.parse(read(join(cwd, "upgrade"), "package.json")).name).toBe("upgrade");
+  });
+});
+
 describe("upgrade --check", () => {
   it("passes on an app this version generated", async () => {
     const dir = join(tempDir(), "app");
