@@ -32,6 +32,8 @@ export interface SummaryInput {
   needsInstall: string | undefined;
   installNote: string;
   missingLocal: string[];
+  /** Further sentences for the notes (e.g. files left to format). */
+  extraNotes: string[];
 }
 
 /**
@@ -63,6 +65,7 @@ export function upgradeSummary(input: SummaryInput): string {
   if (input.missingLocal.length > 0) {
     notes.push(`.env.local does not set ${input.missingLocal.join(", ")} (.env.example documents them; the defaults apply until you do).`);
   }
+  notes.push(...input.extraNotes);
   if (notes.length > 0) lines.push("", style.bold("Notes"), ...notes.map((note) => `  ${note}`));
   lines.push("", style.bold("Next steps"));
   const relative = input.dir === input.cwd ? undefined : input.dir.startsWith(`${input.cwd}/`) ? input.dir.slice(input.cwd.length + 1) : input.dir;

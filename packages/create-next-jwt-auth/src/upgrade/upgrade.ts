@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { CliEnvironment } from "../create.js";
+import { runScript } from "../context.js";
 import { CliError } from "../errors.js";
 import { upgradeHelpText } from "../help.js";
 import { installDependencies } from "../install.js";
@@ -14,6 +15,7 @@ import { checkCleanTree } from "./clean-tree.js";
 import { compareVersions } from "./compare-versions.js";
 import { upgradeInstallCommand } from "./install-command.js";
 import { appSourceFiles } from "./app-source-files.js";
+import { formatRewritten } from "./format-rewritten.js";
 import { leftoverSidecars, NEEDS_ATTENTION, planWithMoves } from "./plan.js";
 import { planImportRewrites } from "./rewrite-imports.js";
 import { conflictsLine, countsLine, planLines } from "./plan-text.js";
@@ -149,6 +151,9 @@ export async function upgrade(io: CliEnvironment, argv: readonly string[]): Prom
     }
   }
 
+  const rewritten = plan.filter((file) => file.action === "imports").map((file) => file.path);
+  const formatNote = await formatRewritten(dir, rewritten, io.exec, runScript(pm, "format"));
+
   out.write(
     upgradeSummary({
       plan,
@@ -169,6 +174,7 @@ export async function upgrade(io: CliEnvironment, argv: readonly string[]): Prom
               ? "installed"
               : "install failed (see above)",
       missingLocal: missingLocalVariables(dir, rendered.files),
+      extraNotes: formatNote ? [formatNote] : [],
     }),
   );
   if (installFailed) return 1;
