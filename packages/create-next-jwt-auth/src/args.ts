@@ -74,17 +74,21 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 }
 
 /** Node's parseArgs messages explain `--` escaping at length; keep the part that matters. */
-function usageMessage(error: Error & { code?: string }): string {
+export function usageMessage(error: Error & { code?: string }): string {
   const option = /'([^']+)'/.exec(error.message)?.[1];
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return `unknown option ${option}.`;
   return error.message.endsWith(".") ? error.message : `${error.message}.`;
 }
 
+/** One token of `parseArgs(..., { tokens: true })`. */
+export type ParseToken = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
+
 function parseWithTokens(argv: readonly string[]) {
   return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
 }
 
-function choice<T extends readonly string[]>(flag: string, allowed: T, raw: string | undefined): T[number] | undefined {
+/** A flag's value checked against the allowed values (trimmed, case-insensitive); undefined when not given. */
+export function choice<T extends readonly string[]>(flag: string, allowed: T, raw: string | undefined): T[number] | undefined {
   if (raw === undefined) return undefined;
   const value = raw.trim().toLowerCase();
   if (isOneOf(allowed, value)) return value;
@@ -92,7 +96,7 @@ function choice<T extends readonly string[]>(flag: string, allowed: T, raw: stri
 }
 
 /** `--x` / `--no-x` pairs: the last one given wins, as in most CLIs, so aliases can be overridden. */
-function lastSwitch(tokens: ReturnType<typeof parseWithTokens>["tokens"], name: string): boolean | undefined {
+export function lastSwitch(tokens: readonly ParseToken[], name: string): boolean | undefined {
   let result: boolean | undefined;
   for (const token of tokens) {
     if (token.kind !== "option") continue;

@@ -14,6 +14,7 @@ import { createStyle } from "./style.js";
 import { reproduceCommand, shellQuote, summaryText } from "./summary.js";
 import { assertTargetFree } from "./target-dir.js";
 import { appNodeFloor, CLI_VERSION, MIN_NODE, nodeIsSupported } from "./version.js";
+import type { PublishedRenderer } from "./upgrade/published-render.js";
 import { writeTree } from "./write-tree.js";
 
 /** Everything the CLI touches in the outside world, injected so tests control it. */
@@ -30,6 +31,8 @@ export interface CliEnvironment {
   exec: Exec;
   templatesRoot: () => string;
   now?: () => number;
+  /** How `upgrade` renders an app with a published version (default: `npm pack` it); tests inject one. */
+  published?: PublishedRenderer;
 }
 
 /**

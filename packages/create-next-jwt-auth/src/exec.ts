@@ -17,6 +17,8 @@ export interface ExecOptions {
   cwd: string;
   /** Kill the child after this long; probes use it so a wedged tool cannot hang the CLI. */
   timeoutMs?: number;
+  /** Variables added to the inherited environment. */
+  env?: Record<string, string>;
 }
 
 /** Runs a program without a shell. Injected so tests can simulate missing or failing tools. */
@@ -30,6 +32,7 @@ export const execaExec: Exec = async (file, args, options) => {
     all: true,
     stdin: "ignore",
     ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+    ...(options.env ? { env: options.env } : {}),
   });
   const notFound = (result as { code?: string }).code === "ENOENT";
   const output = String(result.all ?? "").trim();

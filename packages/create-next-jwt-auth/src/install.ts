@@ -20,10 +20,12 @@ export async function installDependencies(input: {
   exec: Exec;
   out: Output;
   now?: () => number;
+  /** Another install command line (upgrade lets the lockfile change); default `installCommand`. */
+  command?: [string, string[]];
 }): Promise<InstallResult> {
   const now = input.now ?? Date.now;
   const started = now();
-  const [file, args] = installCommand(input.packageManager, { ignoreWorkspace: input.ignoreWorkspace ?? false });
+  const [file, args] = input.command ?? installCommand(input.packageManager, { ignoreWorkspace: input.ignoreWorkspace ?? false });
   const progress = startProgress(input.out, `Installing dependencies with ${file}`, now);
   const result = await input.exec(file, args, { cwd: input.dir }).finally(() => progress.stop());
   const seconds = Math.round((now() - started) / 100) / 10;
