@@ -7,6 +7,7 @@ import {
   USER_SPEC,
   addDependency,
   commitBeforeFileAdded,
+  conflictsListed,
   hasConflictMarkers,
   insertAfter,
   missingUserEdits,
@@ -132,5 +133,17 @@ describe("the user's edits", () => {
 
   it("edit the dashboard by adding the link", () => {
     expect(editedApp().get("app/dashboard/page.tsx")).toContain(DASHBOARD_LINK);
+  });
+});
+
+describe("conflictsListed", () => {
+  const cases: [string, string, string[]][] = [
+    ["reads the files of the conflicts line", "wrote 3 files\nConflicts to resolve (2): README.md, app/page.tsx\nNext: pnpm install\n", ["README.md", "app/page.tsx"]],
+    ["finds none when the upgrade says so", "No conflicts.\n", []],
+    ["finds none when there is no such line", "upgraded\n", []],
+    ["ignores colours around the line", "\u001b[33mConflicts to resolve (1): README.md\u001b[39m\n", ["README.md"]],
+  ];
+  it.each(cases)("%s", (_name, output, files) => {
+    expect(conflictsListed(output)).toEqual(files);
   });
 });

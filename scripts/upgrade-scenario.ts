@@ -202,3 +202,14 @@ export function commitBeforeFileAdded(addedLog: string, file: string): string {
   }
   return `${commits[commits.length - 1]}^`;
 }
+
+/**
+ * The files `upgrade` lists on its line `Conflicts to resolve (N): a, b`
+ * (ANSI colours removed); none when there is no such line.
+ */
+export function conflictsListed(output: string): string[] {
+  const plain = output.replace(/\u001b\[[0-9;]*m/g, "");
+  const line = /^\s*Conflicts to resolve \((\d+)\):[ \t]*(.*)$/m.exec(plain);
+  if (!line) return [];
+  return line[2]!.split(",").map((file) => file.trim()).filter(Boolean);
+}
