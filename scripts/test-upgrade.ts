@@ -62,8 +62,12 @@ async function git(args: string[], cwd: string, env?: NodeJS.ProcessEnv): Promis
   return (await exec("git", args, { cwd, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 })).stdout;
 }
 
-/** A step that runs in this process: ok unless `body` throws; what it throws goes to the log. */
-async function inProcess(name: string, log: string, body: () => Promise<void> | void): Promise<StepResult> {
+/**
+ * A step that runs in this process: ok unless `body` throws; what it throws goes
+ * to the log. `after` is a command step it checks: its time counts, its failure
+ * is left to `body` to judge.
+ */
+async function inProcess(name: string, log: string, body: () => Promise<void> | void, after?: StepResult): Promise<StepResult> {
   const started = Date.now();
   appendFileSync(log, `\n# ${name}\n`);
   let ok = true;
@@ -73,7 +77,7 @@ async function inProcess(name: string, log: string, body: () => Promise<void> | 
     ok = false;
     appendFileSync(log, `\n[${name} failed] ${(error as Error).message}\n`);
   }
-  return { name, ok, seconds: Math.round((Date.now() - started) / 100) / 10, log };
+  return { name, ok, seconds: Math.round((Date.now() - started) / 100 + (after?.seconds ?? 0) * 10) / 10, log };
 }
 
 /** Steps run one after the other as one, stopping at the first that fails. */
@@ -211,7 +215,7 @@ export async function testUpgrade(): Promise<AppResult[]> {
         // As a user would: keep their wording, drop the markers.
         const readme = join(appDir, README_CONFLICT.file);
         writeFileSync(readme, resolveConflicts(readFileSync(readme, "utf8"), "ours"));
-      }),
+      }, step),
     ).ok;
   }
   const rows: AppResult[] = [];
@@ -257,7 +261,7 @@ export async function testUpgrade(): Promise<AppResult[]> {
         }
         const lost = await lostEdits(appDir);
         if (lost.length > 0) throw new Error(lost.join("; "));
-      }),
+      }, step),
     ).ok;
     if (switched) {
       const checked = await checkApp({
