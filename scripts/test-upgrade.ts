@@ -20,9 +20,9 @@
  *   CNJA_UPGRADE_FROM=<commit> npm run test:upgrade    # another older commit
  */
 import { execFile } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { stackId, type Stack } from "../packages/create-next-jwt-auth/src/options.js";
@@ -35,6 +35,7 @@ import {
   USER_SPEC,
   commitBeforeFileAdded,
   conflictsListed,
+  differencesFromFresh,
   hasConflictMarkers,
   missingUserEdits,
   resolveConflicts,
@@ -114,6 +115,35 @@ async function conflicted(appDir: string): Promise<string[]> {
 async function lostEdits(appDir: string): Promise<string[]> {
   const managed = (await appFiles(appDir)).filter((file) => file.startsWith("lib/"));
   return missingUserEdits(reader(appDir), managed);
+}
+
+/** Every file under `dir` by its relative path; `.env.local` (a fresh secret each time) left out. */
+function readTree(dir: string, files = new Map<string, string>(), root = dir): Map<string, string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) readTree(path, files, root);
+    else if (entry.isFile() && entry.name !== ".env.local") files.set(relative(root, path), readFileSync(path, "utf8"));
+  }
+  return files;
+}
+
+/**
+ * What the upgraded app has that a fresh `create-next-jwt-auth` of this version
+ * and `stack` (same name) would not, beyond the user's edits; throws listing it.
+ * This is what lets the row trust the upgraded app as much as a generated one.
+ */
+async function assertSameAsFresh(appDir: string, stack: Stack, env: NodeJS.ProcessEnv): Promise<void> {
+  const freshRoot = join(dirname(appDir), "upgrade-fresh");
+  rmSync(freshRoot, { recursive: true, force: true });
+  mkdirSync(freshRoot, { recursive: true });
+  const name = basename(appDir);
+  const args = [CLI, name, "--backend", stack.backend, "--session", stack.session, ...(stack.db ? ["--db", stack.db] : [])];
+  await exec("node", [...args, "--package-manager", "pnpm", "--no-install", "--no-git", "--yes"], { cwd: freshRoot, env: { ...process.env, ...env } });
+  const read = reader(appDir);
+  const upgraded = new Map((await appFiles(appDir)).map((file) => [file, read(file) ?? ""]));
+  const problems = differencesFromFresh(readTree(join(freshRoot, name)), upgraded);
+  rmSync(freshRoot, { recursive: true, force: true });
+  if (problems.length > 0) throw new Error(`unlike a fresh ${stackId(stack)} app: ${problems.join("; ")}`);
 }
 
 /** `create-next-jwt-auth upgrade <appDir> …` with this checkout's CLI; its output is the log's new part. */
@@ -215,6 +245,7 @@ export async function testUpgrade(): Promise<AppResult[]> {
         // As a user would: keep their wording, drop the markers.
         const readme = join(appDir, README_CONFLICT.file);
         writeFileSync(readme, resolveConflicts(readFileSync(readme, "utf8"), "ours"));
+        await assertSameAsFresh(appDir, STACK, env);
       }, step),
     ).ok;
   }
@@ -261,6 +292,7 @@ export async function testUpgrade(): Promise<AppResult[]> {
         }
         const lost = await lostEdits(appDir);
         if (lost.length > 0) throw new Error(lost.join("; "));
+        await assertSameAsFresh(appDir, SWITCHED, switchEnv);
       }, step),
     ).ok;
     if (switched) {

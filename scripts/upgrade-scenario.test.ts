@@ -8,6 +8,7 @@ import {
   addDependency,
   commitBeforeFileAdded,
   conflictsListed,
+  differencesFromFresh,
   hasConflictMarkers,
   insertAfter,
   missingUserEdits,
@@ -145,5 +146,48 @@ describe("conflictsListed", () => {
   ];
   it.each(cases)("%s", (_name, output, files) => {
     expect(conflictsListed(output)).toEqual(files);
+  });
+});
+
+describe("differencesFromFresh", () => {
+  const fresh = new Map([
+    ["package.json", `{"name":"a","dependencies":{"next":"16"},"engines":{"node":">=22"}}`],
+    ["lib/proxy/headers.ts", `[\n  "www-authenticate",\n]\n`],
+    ["lib/env.ts", "env"],
+    ["README.md", "readme"],
+    ["create-next-jwt-auth.json", "{}"],
+  ]);
+  const upgraded = () =>
+    new Map([
+      ["package.json", `{"name":"a","engines":{"node":">=22"},"packageManager":"pnpm@10","dependencies":{"clsx":"2.1.1","next":"16"}}`],
+      ["lib/next-jwt-auth/headers.ts", `[\n  "www-authenticate",\n${MANAGED_PATCH.line}]\n`],
+      ["lib/proxy/headers.ts", `[\n  "www-authenticate",\n${MANAGED_PATCH.line}]\n`],
+      ["lib/env.ts", "env"],
+      ["README.md", "readme with the user's line"],
+      ["create-next-jwt-auth.json", `{"files":{}}`],
+      ["pnpm-lock.yaml", "lock"],
+      [USER_PAGE, "page"],
+      [USER_SPEC, "spec"],
+    ]);
+
+  it("finds nothing when only the user's edits, their files, the lockfile and key order differ", () => {
+    const app = upgraded();
+    app.delete("lib/next-jwt-auth/headers.ts");
+    expect(differencesFromFresh(fresh, app)).toEqual([]);
+  });
+
+  const cases: [string, (app: Map<string, string>) => void, RegExp][] = [
+    ["a generated file that is missing is reported", (app) => app.delete("lib/env.ts"), /lib\/env\.ts: generated now, missing/],
+    ["a generated file that differs is reported", (app) => app.set("lib/env.ts", "old env"), /lib\/env\.ts: differs/],
+    ["a file an older version left behind is reported", (app) => app.set("lib/auth/old.ts", "x"), /lib\/auth\/old\.ts: not generated/],
+    ["one of our dependencies left at another version is reported", (app) => app.set("package.json", `{"name":"a","dependencies":{"next":"15"},"engines":{"node":">=22"}}`), /package\.json: differs/],
+  ];
+  it.each(cases)("%s", (_name, change, message) => {
+    const app = upgraded();
+    app.delete("lib/next-jwt-auth/headers.ts");
+    change(app);
+    const problems = differencesFromFresh(fresh, app);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
   });
 });
