@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, posix } from "node:path";
 import { CliError } from "../errors.js";
 import { MANIFEST_PATH } from "../manifest.js";
@@ -15,17 +15,23 @@ let sequence = 0;
 
 /**
  * Replace (or create) one file without following a symbolic link: every parent
- * must be a real folder and the file itself a regular file or absent. The bytes go
- * to a new temporary file beside it first (created with `wx`), then take its place
- * with one rename, so a crash leaves the old file or the new one, never half of one.
+ * must be a real folder (missing ones are made and recorded in `createdDirs`) and
+ * the file itself a regular file or absent. The bytes go to a new temporary file
+ * beside it first (created with `wx`), then take its place with one rename, so a
+ * crash leaves the old file or the new one, never half of one.
  */
-function replaceFile(root: string, path: string, bytes: Buffer, mode: number): void {
+function replaceFile(root: string, path: string, bytes: Buffer, mode: number, createdDirs: string[] = []): void {
   const segments = path.split("/");
   let current = root;
   for (const segment of segments.slice(0, -1)) {
     current = join(current, segment);
     const stats = lstatSync(current, { throwIfNoEntry: false });
-    if (stats && !stats.isDirectory()) throw new Error(`${posix.dirname(path)} is not a folder (a symbolic link?)`);
+    if (!stats) {
+      mkdirSync(current);
+      createdDirs.push(current);
+    } else if (!stats.isDirectory()) {
+      throw new Error(`${posix.dirname(path)} is not a folder (a symbolic link?)`);
+    }
   }
   const target = join(root, path);
   const stats = lstatSync(target, { throwIfNoEntry: false });
@@ -60,13 +66,21 @@ function pruneEmptyFolders(root: string, path: string): void {
   }
 }
 
-function undoAll(root: string, done: Undo[]): void {
+function undoAll(root: string, done: Undo[], createdDirs: readonly string[]): void {
   for (const { path, previous } of [...done].reverse()) {
     try {
       if (previous) replaceFile(root, path, previous.bytes, previous.mode);
       else unlinkSync(join(root, path));
     } catch {
       // Best effort: putting back must never hide the error that made it necessary.
+    }
+  }
+  // rmdir, not rm -r: a folder that gained other content meanwhile stays.
+  for (const dir of [...createdDirs].reverse()) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      // Not empty or gone: leave it.
     }
   }
 }
@@ -80,6 +94,7 @@ function undoAll(root: string, done: Undo[]): void {
  */
 export async function applyPlan(root: string, plan: readonly PlannedFile[], manifest: Buffer): Promise<number> {
   const done: Undo[] = [];
+  const createdDirs: string[] = [];
   let current = "";
   const created: [string, Buffer][] = [];
   try {
@@ -90,7 +105,7 @@ export async function applyPlan(root: string, plan: readonly PlannedFile[], mani
       } else if (file.contents) {
         const previous = readPrevious(root, file.path);
         done.push({ path: file.path, previous });
-        replaceFile(root, file.path, file.contents, previous?.mode ?? 0o644);
+        replaceFile(root, file.path, file.contents, previous?.mode ?? 0o644, createdDirs);
       } else if (file.action === "delete") {
         const previous = readPrevious(root, file.path);
         if (!previous) continue;
@@ -104,13 +119,13 @@ export async function applyPlan(root: string, plan: readonly PlannedFile[], mani
     done.push({ path: MANIFEST_PATH, previous });
     replaceFile(root, MANIFEST_PATH, manifest, previous?.mode ?? 0o644);
   } catch (error) {
-    undoAll(root, done);
+    undoAll(root, done, createdDirs);
     throw new CliError("WRITE_FAILED", `could not write ${current}: ${(error as Error).message}. Every file was put back as it was.`);
   }
   try {
     await writeTree(root, created);
   } catch (error) {
-    undoAll(root, done);
+    undoAll(root, done, createdDirs);
     throw error instanceof CliError
       ? new CliError(error.code, `${error.message.replace(/ Nothing else was left behind\.$/, "")} Every file was put back as it was.`)
       : error;

@@ -1,6 +1,7 @@
 import type { FileTree } from "../render.js";
 import type { AppFile } from "./app-files.js";
 import type { Base } from "./resolve-base.js";
+import { followMoves } from "./follow-moves.js";
 import { mergeFile } from "./merge-file.js";
 
 /**
@@ -78,11 +79,13 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Decide every path of the base and the target, in memory: nothing is read but
- * the app's files and nothing is written. Paths come out sorted.
+ * the app's files and nothing is written. Paths come out sorted. A file the new
+ * version moved takes the user's changes along (`followMoves`).
  */
 export function planUpgrade(input: PlanInput): PlannedFile[] {
   const paths = new Set([...input.target.keys(), ...(input.base.paths ?? [])]);
-  return [...paths].sort(byCodeUnit).map((path) => planFile(path, input));
+  const plan = [...paths].sort(byCodeUnit).map((path) => planFile(path, input));
+  return followMoves(plan, input).plan;
 }
 
 function planFile(path: string, input: PlanInput): PlannedFile {
