@@ -93,9 +93,11 @@ async function sequence(name: string, parts: (() => Promise<StepResult>)[]): Pro
   return { name, ok: last?.ok ?? true, seconds: Math.round(seconds * 10) / 10, log: last?.log ?? "" };
 }
 
-/** Every file of the app that git would see (tracked, or new and not ignored). */
+/** Every file of the app that git would see (tracked, or new and not ignored), deleted ones left out. */
 async function appFiles(appDir: string): Promise<string[]> {
-  return (await git(["ls-files", "--cached", "--others", "--exclude-standard"], appDir)).split("\n").filter(Boolean);
+  const listed = await git(["ls-files", "--cached", "--others", "--exclude-standard"], appDir);
+  // The index still lists a tracked file the upgrade deleted.
+  return [...new Set(listed.split("\n").filter(Boolean))].filter((file) => existsSync(join(appDir, file)));
 }
 
 function reader(appDir: string) {
