@@ -28,6 +28,7 @@ Usage
 
   dir                     project directory; its last segment is the package name
                           (apps/@acme/portal → package @acme/portal). Default: ${DEFAULT_PROJECT_NAME}
+                          (a project folder named upgrade: write ./upgrade)
 
 Options
   --backend <style>       ${BACKENDS.join(" | ")} (default ${DEFAULT_STACK.backend})
@@ -66,8 +67,10 @@ Each generated file is compared with the version that generated it:
   not changed by you      replaced by the new version
   changed by you          three-way merged; overlapping changes get conflict markers
                           (<<<<<<< yours / ======= / >>>>>>> ${CLI_NAME} ${CLI_VERSION})
-  new                     added (a file of yours already there: the new one is written beside it as <file>.upgrade)
+  new                     added; if a file of yours is already there, the new one is
+                          written beside it as <file>.upgrade
   no longer generated     deleted if you never changed it, else kept and listed
+  moved or renamed        your changes follow it to its new path, and your imports of it are updated
   package.json            merged as data: our dependencies, scripts and engines move; yours stay
   .env.example            merged; .env.local is never touched
 When the generating version cannot be found (published package, git history),

@@ -165,6 +165,19 @@ describe("upgrade", () => {
     expect(read(dir, MANIFEST_PATH)).toBe(read(fresh, MANIFEST_PATH));
   });
 
+  it("moving a SQLite app to PostgreSQL says that sessions end and which variable .env.local lacks", async () => {
+    const dir = join(tempDir(), "app");
+    await generateApp(dir, { backend: "nestjs", session: "db", db: "sqlite" });
+    const result = await runUpgrade(dir, ["--no-install", "--db", "postgres"]);
+    expect(result.code, result.output).toBe(0);
+    expect(result.stdout).toMatch(/options: nestjs, db sqlite → nestjs, db postgres/);
+    expect(result.stdout).toMatch(/Sessions are not copied from sqlite to postgres: they simply end/);
+    expect(result.stdout).toMatch(/Set DATABASE_URL in \.env\.local to your PostgreSQL database/);
+    expect(result.stdout).toMatch(/\.env\.local does not set DATABASE_URL\b/);
+    expect(result.stdout).toMatch(/pnpm db:migrate/);
+    expect(read(dir, ".env.local")).not.toMatch(/^DATABASE_URL=/m);
+  });
+
   it("merges the user's change with the new version's, taking the base from git history", async () => {
     const dir = join(tempDir(), "app");
     // The older version lacked the last line of app/page.tsx's current text.
@@ -179,6 +192,20 @@ describe("upgrade", () => {
     const fresh = tempDir();
     await generateApp(fresh, JWT, { commit: false });
     expect(read(dir, "app/page.tsx")).toBe(`// mine\n${read(fresh, "app/page.tsx")}`);
+  });
+
+  it("finds nothing to do when run again after its result was committed", async () => {
+    const dir = join(tempDir(), "app");
+    await generateOlderApp(dir, JWT, { "app/page.tsx": (t) => t.replace(/\n([^\n]*)\n$/, "\n// older\n") });
+    edit(dir, "app/page.tsx", (t) => `// mine\n${t}`);
+    commitAll(dir);
+    expect((await runUpgrade(dir, ["--no-install", "--session", "db"])).code).toBe(0);
+    commitAll(dir, "upgrade");
+    const before = snapshotDir(dir);
+    const again = await runUpgrade(dir, ["--no-install"]);
+    expect(again.code, again.output).toBe(0);
+    expect(again.stdout).toContain("Already up to date");
+    expect(snapshotDir(dir)).toEqual(before);
   });
 
   it("writes conflict markers, lists the file and exits 3 when both changed the same lines", async () => {
@@ -220,19 +247,27 @@ describe("upgrade", () => {
     expect(parseManifest(read(dir, MANIFEST_PATH)).options).toMatchObject({ backend: "nestjs", session: "db", db: "postgres", packageManager: "pnpm" });
   });
 
-  it("carries the user's change of a file the new version moved to its new place", async () => {
+  it("carries the user's change of a file the new version moved to its new place, and the user's imports of it", async () => {
     const dir = join(tempDir(), "app");
     const moved = [...renderApp(templatesRoot(), appOptions(JWT)).files.keys()].find((path) => path.startsWith(MANAGED_DIR) && path.endsWith("cookies.ts"))!;
     const old = `lib/auth/${moved.split("/").at(-1)}`;
     // The older version had the file at lib/auth/, without the managed marker.
     await generateOlderApp(dir, JWT, { [moved]: () => "", [old]: (_text, render) => render(moved).replace(/^\/\/ Maintained by[^\n]*\n/, "") });
     edit(dir, old, (t) => `${t}// patched by me\n`);
+    // A page of the user's imports the file from its old place.
+    const specifier = `@/${old.replace(/\.ts$/, "")}`;
+    mkdirSync(join(dir, "app/reports"));
+    writeFileSync(join(dir, "app/reports/page.tsx"), `import * as cookies from "${specifier}";\nimport { x } from "@/lib/auth/cookies-extra";\n`);
     commitAll(dir);
     const result = await runUpgrade(dir, ["--no-install"]);
     expect(result.code, result.output).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^ {2}merge +${escape(moved)}\n +moved from ${escape(old)}`, "m"));
     expect(existsSync(join(dir, old))).toBe(false);
     expect(read(dir, moved)).toMatch(/^\/\/ Maintained by create-next-jwt-auth[^]*\/\/ patched by me\n$/);
+    expect(result.stdout).toMatch(/^ {2}imports +app\/reports\/page\.tsx\n +1 import of moved files updated$/m);
+    expect(read(dir, "app/reports/page.tsx")).toBe(
+      `import * as cookies from "@/${moved.replace(/\.ts$/, "")}";\nimport { x } from "@/lib/auth/cookies-extra";\n`,
+    );
   });
 
   it("never writes through a symbolic link", async () => {
@@ -247,6 +282,16 @@ describe("upgrade", () => {
     expect(result.stdout).toMatch(/^ {2}blocked +app\/page\.tsx$/m);
     expect(readFileSync(join(root, "outside.tsx"), "utf8")).toBe("outside\n");
     expect(result.code).toBe(3);
+  });
+});
+
+describe("the upgrade word", () => {
+  it("selects the upgrade command only as the first argument; ./upgrade creates a project named upgrade", async () => {
+    const cwd = tempDir();
+    const { env } = cliEnv({ argv: ["./upgrade", "--backend", "rest", "--session", "jwt", "--no-install", "--no-git"], cwd });
+    const { runCli } = await import("../src/cli.js");
+    expect(await runCli(env)).toBe(0);
+    expect(JSON.parse(read(join(cwd, "upgrade"), "package.json")).name).toBe("upgrade");
   });
 });
 

@@ -5,8 +5,12 @@ import { mergeFile } from "./merge-file.js";
 import type { Base } from "./resolve-base.js";
 import type { PlannedFile } from "./plan.js";
 
-/** Share of the old file's lines a new file must contain to count as the same file moved. */
-const MIN_SIMILARITY = 0.5;
+/** Share of the old file's lines a new file of the same name must contain to count as it, moved. */
+const SAME_NAME_SIMILARITY = 0.5;
+/** The share for a new file of another name (renamed and moved); measured moves score 0.85+, unrelated files under 0.3. */
+const RENAMED_SIMILARITY = 0.8;
+/** A renamed file needs this many meaningful lines, so two tiny files never look alike. */
+const RENAMED_MIN_LINES = 5;
 
 function meaningfulLines(bytes: Buffer): string[] {
   return bytes
@@ -31,10 +35,11 @@ export interface Move {
 }
 
 /**
- * Files the new version moved (same file name, at least half the lines the same:
- * a version that reorganises folders, as 0.2.0 moved the core into
- * `lib/next-jwt-auth/`): the user's changes to the old path follow the file to the
- * new one. Without this, a patched file would stay behind at its old path as an
+ * Files the new version moved: a dropped file and an added one with the same name
+ * and at least half the lines the same, or another name and 80% (a version that
+ * reorganises folders, as 0.2.0 moved the core into `lib/next-jwt-auth/` and
+ * renamed `lib/auth/session.ts` to `session/server-session.ts`). The user's changes
+ * to the old path follow the file to the new one. Without this, a patched file would stay behind at its old path as an
  * orphan that imports files which are gone, and the new file would lack the patch.
  *
  * Rewrites the plan: the old path is deleted (its contents carried over) and the
@@ -51,16 +56,25 @@ export function followMoves(
   const replaced = new Map<string, PlannedFile>();
 
   const movedFrom = plan.filter((file) => (file.action === "orphan" || file.action === "delete") && input.base.contents.has(file.path));
+  // Every plausible pair, best first, then taken greedily: each old and new file moves once.
+  const pairs: { from: PlannedFile; to: string; score: number }[] = [];
   for (const old of movedFrom) {
     const base = input.base.contents.get(old.path)!;
-    let best: { path: string; score: number } | undefined;
     for (const candidate of added) {
-      if (taken.has(candidate.path) || posix.basename(candidate.path) !== posix.basename(old.path)) continue;
+      const sameName = posix.basename(candidate.path) === posix.basename(old.path);
+      if (!sameName && meaningfulLines(base).length < RENAMED_MIN_LINES) continue;
       const score = similarity(base, input.target.get(candidate.path)!);
-      if (score >= MIN_SIMILARITY && (!best || score > best.score)) best = { path: candidate.path, score };
+      if (score >= (sameName ? SAME_NAME_SIMILARITY : RENAMED_SIMILARITY)) pairs.push({ from: old, to: candidate.path, score: score + (sameName ? 1 : 0) });
     }
-    if (!best) continue;
-    taken.add(best.path);
+  }
+  pairs.sort((a, b) => b.score - a.score);
+  const movedAway = new Set<string>();
+  for (const { from: old, to } of pairs) {
+    if (taken.has(to) || movedAway.has(old.path)) continue;
+    taken.add(to);
+    movedAway.add(old.path);
+    const best = { path: to };
+    const base = input.base.contents.get(old.path)!;
     moves.push({ from: old.path, to: best.path });
     if (old.action === "delete") continue;
 

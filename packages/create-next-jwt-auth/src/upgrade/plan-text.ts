@@ -9,6 +9,7 @@ const DONE: Record<Action, string> = {
   add: "added",
   delete: "deleted",
   keep: "kept as you changed them",
+  imports: "of yours with imports of moved files updated",
   orphan: "no longer generated but kept",
   skip: "deleted by you, not brought back",
   "side-by-side": "written beside yours as .upgrade",

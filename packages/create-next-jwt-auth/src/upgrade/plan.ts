@@ -1,7 +1,7 @@
 import type { FileTree } from "../render.js";
 import type { AppFile } from "./app-files.js";
 import type { Base } from "./resolve-base.js";
-import { followMoves } from "./follow-moves.js";
+import { followMoves, type Move } from "./follow-moves.js";
 import { mergeFile } from "./merge-file.js";
 
 /**
@@ -13,6 +13,8 @@ import { mergeFile } from "./merge-file.js";
  * - `add`: new in the new version;
  * - `delete`: dropped by the new version, never changed by the user;
  * - `keep`: the user's change, and nothing new from us → left as it is;
+ * - `imports`: the user's file, only its imports of files the new version moved
+ *   rewritten to their new paths;
  * - `orphan`: dropped by the new version but changed by the user → kept;
  * - `skip`: deleted by the user → not brought back;
  * - `side-by-side`: cannot be merged (no base, binary, a file of the user's) → the
@@ -27,6 +29,7 @@ export type Action =
   | "add"
   | "delete"
   | "keep"
+  | "imports"
   | "orphan"
   | "skip"
   | "side-by-side"
@@ -40,6 +43,7 @@ export const ACTIONS: readonly Action[] = [
   "add",
   "delete",
   "keep",
+  "imports",
   "orphan",
   "skip",
   "side-by-side",
@@ -83,9 +87,14 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * version moved takes the user's changes along (`followMoves`).
  */
 export function planUpgrade(input: PlanInput): PlannedFile[] {
+  return planWithMoves(input).plan;
+}
+
+/** `planUpgrade`, also saying which generated files moved (for rewriting the user's imports of them). */
+export function planWithMoves(input: PlanInput): { plan: PlannedFile[]; moves: Move[] } {
   const paths = new Set([...input.target.keys(), ...(input.base.paths ?? [])]);
   const plan = [...paths].sort(byCodeUnit).map((path) => planFile(path, input));
-  return followMoves(plan, input).plan;
+  return followMoves(plan, input);
 }
 
 function planFile(path: string, input: PlanInput): PlannedFile {

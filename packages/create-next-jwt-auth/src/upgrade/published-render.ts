@@ -43,7 +43,7 @@ export function npmPublishedRenderer(exec: Exec, nodePath: string = process.exec
     try {
       const packed = await exec(
         "npm",
-        ["pack", `${CLI_NAME}@${version}`, "--pack-destination", work, "--ignore-scripts", "--fetch-retries=0", "--loglevel=error"],
+        ["pack", `${CLI_NAME}@${version}`, "--pack-destination", work, "--ignore-scripts", "--fetch-retries=0", "--fetch-timeout=20000", "--loglevel=error"],
         { cwd: work, timeoutMs: 60_000 },
       );
       if (!packed.ok) return { ok: false, reason: `npm pack ${CLI_NAME}@${version} failed: ${firstLine(packed.output) || packed.reason}` };

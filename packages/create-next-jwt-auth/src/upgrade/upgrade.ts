@@ -1,30 +1,29 @@
 import { resolve } from "node:path";
-import { runScript } from "../context.js";
 import type { CliEnvironment } from "../create.js";
-import { ENV_LOCAL } from "../env-local.js";
+import { runScript } from "../context.js";
 import { CliError } from "../errors.js";
 import { upgradeHelpText } from "../help.js";
 import { installDependencies } from "../install.js";
 import { MANIFEST_PATH, parseManifest, type Manifest, type ManifestOptions } from "../manifest.js";
-import { SESSION_LABELS } from "../options.js";
 import { enclosingPnpmWorkspace } from "../package-manager.js";
-import { envVariableNames } from "../project-files.js";
-import { createStyle, type Style } from "../style.js";
-import { shellQuote } from "../summary.js";
+import { createStyle } from "../style.js";
 import { appNodeFloor, CLI_NAME, CLI_VERSION, MIN_NODE, nodeIsSupported } from "../version.js";
 import { readAppFile, readAppText } from "./app-files.js";
 import { completeOptions, inferOptions } from "./app-options.js";
 import { applyPlan } from "./apply-plan.js";
-import { checkApp } from "./check.js";
 import { checkCleanTree } from "./clean-tree.js";
 import { compareVersions } from "./compare-versions.js";
 import { upgradeInstallCommand } from "./install-command.js";
-import { leftoverSidecars, NEEDS_ATTENTION, planUpgrade, type PlannedFile } from "./plan.js";
-import { attentionPaths, conflictsLine, countsLine, planLines } from "./plan-text.js";
+import { appSourceFiles } from "./app-source-files.js";
+import { formatRewritten } from "./format-rewritten.js";
+import { leftoverSidecars, NEEDS_ATTENTION, planWithMoves } from "./plan.js";
+import { planImportRewrites } from "./rewrite-imports.js";
+import { conflictsLine, countsLine, planLines } from "./plan-text.js";
 import { npmPublishedRenderer } from "./published-render.js";
 import { renderApp } from "./render-app.js";
 import { LEGACY_VERSION, resolveBase, type Base } from "./resolve-base.js";
-import { switchNotes } from "./switch-notes.js";
+import { runCheck } from "./run-check.js";
+import { missingLocalVariables, upgradeSummary } from "./upgrade-summary.js";
 import { targetStack } from "./target-stack.js";
 import { parseUpgradeArgs, UPGRADE_COMMAND } from "./upgrade-args.js";
 
@@ -91,7 +90,9 @@ export async function upgrade(io: CliEnvironment, argv: readonly string[]): Prom
     renderCurrent: (options) => renderApp(io.templatesRoot(), options).files,
     published: io.published ?? npmPublishedRenderer(io.exec),
   });
-  const plan = planUpgrade({ base, target: rendered.files, readUser, theirsLabel: `${CLI_NAME} ${CLI_VERSION}` });
+  const planned = planWithMoves({ base, target: rendered.files, readUser, theirsLabel: `${CLI_NAME} ${CLI_VERSION}` });
+  const ownFiles = planned.moves.length > 0 ? await appSourceFiles(dir) : [];
+  const plan = planImportRewrites(planned.plan, planned.moves, ownFiles, readUser);
   const leftovers = leftoverSidecars(plan, readUser);
   if (leftovers.length > 0) {
     throw new CliError("UPGRADE_LEFTOVER", `an earlier upgrade's files are still there: ${leftovers.join(", ")}.`, [
@@ -150,8 +151,11 @@ export async function upgrade(io: CliEnvironment, argv: readonly string[]): Prom
     }
   }
 
+  const rewritten = plan.filter((file) => file.action === "imports").map((file) => file.path);
+  const formatNote = await formatRewritten(dir, rewritten, io.exec, runScript(pm, "format"));
+
   out.write(
-    summary({
+    upgradeSummary({
       plan,
       style,
       name: current.name,
@@ -161,7 +165,7 @@ export async function upgrade(io: CliEnvironment, argv: readonly string[]): Prom
       to: target,
       needsInstall: packageJsonChanged && !installed ? installLine : undefined,
       installNote: !packageJsonChanged
-        ? "dependencies unchanged"
+        ? "unchanged"
         : !install
           ? "not installed (--no-install)"
           : !canInstall
@@ -170,6 +174,7 @@ export async function upgrade(io: CliEnvironment, argv: readonly string[]): Prom
               ? "installed"
               : "install failed (see above)",
       missingLocal: missingLocalVariables(dir, rendered.files),
+      extraNotes: formatNote ? [formatNote] : [],
     }),
   );
   if (installFailed) return 1;
@@ -189,70 +194,4 @@ function baseLine(base: Base): string {
   const parts = Object.entries(base.sources).map(([source, n]) => `${n} ${names[source as keyof typeof names]}`);
   if (base.paths === undefined) return "unknown (files you changed get the new version beside them as .upgrade)";
   return parts.join(", ") || "nothing to look up";
-}
-
-/** Variables the new `.env.example` assigns that `.env.local` does not: names only, never values. */
-function missingLocalVariables(dir: string, files: Map<string, Buffer>): string[] {
-  const local = readAppText(dir, ENV_LOCAL);
-  if (local === undefined) return [];
-  const have = new Set([...local.matchAll(/^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]!));
-  return [...envVariableNames(files)].filter((name) => !have.has(name));
-}
-
-function runCheck(io: CliEnvironment, manifest: Manifest | undefined, readUser: Parameters<typeof checkApp>[1], style: Style): number {
-  const problems = checkApp(manifest, readUser);
-  if (problems.length === 0) {
-    io.stdout.write(`${style.green("✔")} Up to date: generated by ${CLI_NAME} ${CLI_VERSION}, and every managed file is as generated.\n`);
-    return 0;
-  }
-  io.stdout.write(problems.map((problem) => `${problem.kind.padEnd(12)}${problem.message}\n`).join(""));
-  throw new CliError("UPGRADE_CHECK_FAILED", `upgrade --check: ${problems.length} problem${problems.length === 1 ? "" : "s"} (listed above).`, [
-    `Managed files change through \`${CLI_NAME} ${UPGRADE_COMMAND}\`; a change of your own there is overwritten or conflicts on the next upgrade.`,
-  ]);
-}
-
-interface SummaryInput {
-  plan: readonly PlannedFile[];
-  style: Style;
-  name: string;
-  dir: string;
-  cwd: string;
-  from: ManifestOptions;
-  to: ManifestOptions;
-  needsInstall: string | undefined;
-  installNote: string;
-  missingLocal: string[];
-}
-
-function summary(input: SummaryInput): string {
-  const { plan, style, to } = input;
-  const pm = to.packageManager;
-  const attention = attentionPaths(plan);
-  const kept = plan.filter((file) => file.action === "orphan" || file.action === "skip");
-  const lines = [
-    "",
-    `${attention.length === 0 ? style.green("✔") : style.yellow("!")} Upgraded ${style.bold(input.name)} to ${CLI_NAME} ${CLI_VERSION} (${SESSION_LABELS[to.session]}): ${countsLine(plan)}`,
-    `  dependencies: ${input.installNote}`,
-    conflictsLine(plan),
-  ];
-  if (attention.length > 0) {
-    lines.push(
-      "  In each file, keep what you need between <<<<<<< yours / ======= / >>>>>>> and delete the markers;",
-      "  merge a .upgrade file into the file beside it, then delete it. `git diff` shows everything the upgrade changed.",
-    );
-  }
-  if (kept.length > 0) {
-    lines.push(`Kept (${kept.length}): ${kept.map((file) => file.path).join(", ")}`);
-  }
-  const notes = switchNotes(input.from, to);
-  if (input.missingLocal.length > 0) {
-    notes.push(`.env.local does not set ${input.missingLocal.join(", ")} (.env.example documents them; the defaults apply until you do).`);
-  }
-  if (notes.length > 0) lines.push("", style.bold("Notes"), ...notes.map((note) => `  ${note}`));
-  lines.push("", style.bold("Next steps"));
-  const relative = input.dir === input.cwd ? undefined : input.dir.startsWith(`${input.cwd}/`) ? input.dir.slice(input.cwd.length + 1) : input.dir;
-  if (relative) lines.push(`  ${style.cyan(`cd ${shellQuote(relative)}`)}`);
-  if (input.needsInstall) lines.push(`  ${style.cyan(input.needsInstall)}`);
-  lines.push(`  ${style.cyan(`${runScript(pm, "typecheck")} && ${runScript(pm, "test")}`)}`, "  then review with git diff and commit.", "");
-  return lines.join("\n");
 }
