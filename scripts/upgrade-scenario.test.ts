@@ -110,6 +110,19 @@ describe("the user's edits", () => {
     expect(missingUserEdits((p) => files.get(p), [MANAGED_PATCH.file])).toEqual([]);
   });
 
+  it("count the user's page as kept when the upgrade rewrote its import of a moved module", () => {
+    const files = editedApp();
+    files.set(USER_PAGE, files.get(USER_PAGE)!.replace('"@/lib/auth/session"', '"@/lib/next-jwt-auth/session/server-session"'));
+    expect(files.get(USER_PAGE)).toContain("next-jwt-auth");
+    expect(missingUserEdits((p) => files.get(p), [MANAGED_PATCH.file])).toEqual([]);
+  });
+
+  it("count the user's page as changed when more than an import path differs", () => {
+    const files = editedApp();
+    files.set(USER_PAGE, files.get(USER_PAGE)!.replace("No invoices yet", "Nothing yet"));
+    expect(missingUserEdits((p) => files.get(p), [MANAGED_PATCH.file])).toEqual([`${USER_PAGE} (the user's page) changed or missing`]);
+  });
+
   it("find the managed patch in a file that moved", () => {
     const files = editedApp();
     files.set("lib/next-jwt-auth/proxy/headers.ts", files.get(MANAGED_PATCH.file)!);

@@ -129,14 +129,25 @@ export const USER_EDITS: UserEdit[] = [
 ];
 
 /**
+ * `source` with the paths of its `@/lib/…` imports blanked: the upgrade
+ * rewrites them where the new version moved the module (the typecheck proves
+ * the new path), and that is no loss of the user's work.
+ */
+function withoutAppImports(source: string): string {
+  return source.replace(/from "@\/lib\/[^"]+"/g, 'from "@/lib/…"');
+}
+
+/**
  * What of the user's work is missing from an upgraded app, one sentence each.
  * The managed patch is looked for in every file of `managedFiles` (the upgrade
- * may have moved the file it was made in).
+ * may have moved the file it was made in); the user's files may have had their
+ * `@/lib/…` imports rewritten.
  */
 export function missingUserEdits(read: ReadFile, managedFiles: string[]): string[] {
   const problems: string[] = [];
-  if (read(USER_PAGE) !== USER_PAGE_SOURCE) problems.push(`${USER_PAGE} (the user's page) changed or missing`);
-  if (read(USER_SPEC) !== USER_SPEC_SOURCE) problems.push(`${USER_SPEC} (the user's e2e spec) changed or missing`);
+  const same = (text: string | undefined, source: string) => text !== undefined && withoutAppImports(text) === withoutAppImports(source);
+  if (!same(read(USER_PAGE), USER_PAGE_SOURCE)) problems.push(`${USER_PAGE} (the user's page) changed or missing`);
+  if (!same(read(USER_SPEC), USER_SPEC_SOURCE)) problems.push(`${USER_SPEC} (the user's e2e spec) changed or missing`);
   const pkg = read("package.json");
   const deps = pkg === undefined ? undefined : (JSON.parse(pkg) as { dependencies?: Record<string, string> }).dependencies;
   if (deps?.[USER_DEPENDENCY.name] !== USER_DEPENDENCY.version) {
