@@ -30,6 +30,9 @@ describe("checkApp", () => {
     ["fails when an older version generated the app", manifest("0.1.0"), {}, ["outdated"]],
     ["fails when a newer version generated the app", manifest("99.0.0"), {}, ["newer"]],
     ["fails without a manifest", undefined, {}, ["no-manifest"]],
+    ["fails on a conflict marker left in any generated file", manifest(), { "app/page.tsx": "<<<<<<< yours\nmine\n=======\nours\n>>>>>>> x\n" }, ["conflict"]],
+    ["fails on a .upgrade file left beside a generated file", manifest(), { "app/page.tsx.upgrade": "ours\n" }, ["leftover"]],
+    ["does not take a marker-like line inside a line for a conflict", manifest(), { "app/page.tsx": "const s = '<<<<<<< yours';\n" }, []],
     ["lists every problem", manifest("0.1.0"), { [`${MANAGED_DIR}session.ts`]: "x", [`${MANAGED_DIR}cookies.ts`]: "y" }, ["outdated", "changed", "changed"]],
   ];
   it.each(cases)("%s", (_name, given, changes, kinds) => {
