@@ -6,6 +6,8 @@ export interface StepResult {
   ok: boolean;
   seconds: number;
   log: string;
+  /** The process's exit status (1 when it was killed or could not start). */
+  code?: number;
 }
 
 /**
@@ -48,5 +50,5 @@ export async function runStep(
   });
   await new Promise<void>((resolve) => out.end(resolve));
   const seconds = Math.round((Date.now() - started) / 100) / 10;
-  return { name, ok: code === 0, seconds, log: options.log };
+  return { name, ok: code === 0, seconds, log: options.log, code };
 }

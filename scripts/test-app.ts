@@ -20,22 +20,22 @@ import { allStacks, stackId, type Stack } from "../packages/create-next-jwt-auth
 import { runFlowStep } from "./flow-step.js";
 import { BACKEND_VARIANTS, startBackend } from "./independent-backends.js";
 import { ciRuns, DEFAULT_RUN, runId, type CiRun } from "./matrix.js";
-import { nodeEnv, nodeVersion } from "./node-runtime.js";
+import { nodeEnv, nodeVersion, type NodeMajor } from "./node-runtime.js";
 import { runStep, type StepResult } from "./run-step.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const CLI = join(ROOT, "packages/create-next-jwt-auth/dist/index.js");
 export const RESULTS_DIR = join(ROOT, ".tmp/ci");
-const PNPM = ["-y", "pnpm@10"];
+export const PNPM = ["-y", "pnpm@10"];
 /** Playwright's file filter (a regular expression) for the specs that only the built-in mock can serve. */
-const MOCK_ONLY_SPECS = String.raw`\.mock\.spec\.ts$`;
+export const MOCK_ONLY_SPECS = String.raw`\.mock\.spec\.ts$`;
 
 /**
  * pnpm is reached through npx here, so the CLI cannot find it on PATH; give it
  * the user agent `pnpm create …` would, so the generated `packageManager` field
  * is exercised as users get it.
  */
-function pnpmUserAgent(): string {
+export function pnpmUserAgent(): string {
   const version = execFileSync("npx", [...PNPM, "--version"], { encoding: "utf8" }).trim();
   return `pnpm/${version} npm/? node/${process.version} ${process.platform} ${process.arch}`;
 }
@@ -85,6 +85,71 @@ export function runFor(stack: Stack): CiRun {
   return { ...run, node: Number(node) as CiRun["node"] };
 }
 
+/**
+ * The environment every step of an app run gets: CI mode, the app's and the
+ * mock's ports, one NEXTAUTH_SECRET, the user agent of `pnpm create`, and the
+ * Node.js release of `node` (scripts/node-runtime.ts) first on PATH.
+ */
+export async function appEnv(node: NodeMajor, stack: Stack, ports: { app: number; mock: number }): Promise<NodeJS.ProcessEnv> {
+  const postgresUrl = process.env.DATABASE_URL_TEST ?? "postgres://postgres@127.0.0.1:5432/test";
+  const env: NodeJS.ProcessEnv = {
+    CI: "true",
+    PORT: String(ports.app),
+    MOCK_PORT: String(ports.mock),
+    DATABASE_URL_TEST: postgresUrl,
+    // One secret for the build and every server, so the e2e bundle scan looks for the one the build saw.
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    npm_config_user_agent: pnpmUserAgent(),
+    ...(stack.db === "postgres" ? { DATABASE_URL: postgresUrl } : {}),
+  };
+  // Generated apps never run on the machine's Node (the CLI's floor, 20.9, is
+  // older than theirs): every step, the CLI included, runs on this line.
+  const withNode = await nodeEnv(node, { PATH: process.env.PATH, ...env }, stack);
+  // pnpm keys its cache of built native modules by Node major only; a native
+  // module must be built against this exact release's headers (scripts/node-runtime.ts).
+  withNode.npm_config_side_effects_cache = "false";
+  return withNode;
+}
+
+/** Adds a step to `steps` and prints its line, `ok  <id> <step> (<s>)`; returns the step. */
+export function stepRecorder(id: string, steps: StepResult[]): (result: StepResult) => StepResult {
+  return (result) => {
+    steps.push(result);
+    console.log(`  ${result.ok ? "ok  " : "FAIL"} ${id} ${result.name} (${result.seconds}s)`);
+    return result;
+  };
+}
+
+/**
+ * A generated app's own checks, as a user runs them: install, then (on the
+ * exact Node release, which the "node" step proves) lint, typecheck, unit
+ * tests and the production build. Returns `undefined` when the install failed
+ * (nothing after it can mean anything), else whether the build succeeded.
+ *
+ * @param opts.installArgs extra `pnpm install` arguments (`--no-frozen-lockfile`
+ *   where a changed package.json meets a committed lockfile, as after an upgrade)
+ */
+export async function checkApp(opts: {
+  appDir: string;
+  env: NodeJS.ProcessEnv;
+  log: string;
+  node: NodeMajor;
+  stack: Stack;
+  record: (result: StepResult) => StepResult;
+  installArgs?: string[];
+}): Promise<{ built: boolean } | undefined> {
+  const { appDir, env, log, record } = opts;
+  const pnpmStep = (name: string, args: string[]) => runStep(name, "npx", [...PNPM, ...args], { cwd: appDir, env, log });
+  if (!record(await pnpmStep("install", ["install", "--reporter=append-only", ...(opts.installArgs ?? [])])).ok) return undefined;
+  // Everything below runs on this exact Node.js release, or the run fails here.
+  const want = nodeVersion(opts.node, opts.stack);
+  const nodeCheck = `const v = process.versions.node; console.log("node " + v); process.exit(v === "${want}" ? 0 : 1)`;
+  record(await runStep("node", "node", ["-e", nodeCheck], { cwd: appDir, env, log }));
+  for (const name of ["lint", "typecheck"]) record(await pnpmStep(name, ["run", name]));
+  record(await pnpmStep("unit", ["run", "test"]));
+  return { built: record(await pnpmStep("build", ["run", "build"])).ok };
+}
+
 export async function testApp(run: CiRun): Promise<AppResult> {
   const { stack } = run;
   const id = runId(run);
@@ -97,30 +162,10 @@ export async function testApp(run: CiRun): Promise<AppResult> {
   writeFileSync(log, `# ${id}\n`);
 
   const ports = portsFor(stack);
-  const postgresUrl = process.env.DATABASE_URL_TEST ?? "postgres://postgres@127.0.0.1:5432/test";
-  let env: NodeJS.ProcessEnv = {
-    CI: "true",
-    PORT: String(ports.app),
-    MOCK_PORT: String(ports.mock),
-    DATABASE_URL_TEST: postgresUrl,
-    // One secret for the build and every server, so the e2e bundle scan looks for the one the build saw.
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    npm_config_user_agent: pnpmUserAgent(),
-    ...(stack.db === "postgres" ? { DATABASE_URL: postgresUrl } : {}),
-  };
-  // Generated apps never run on the machine's Node (the CLI's floor, 20.9, is
-  // older than theirs): every step below, the CLI included, runs on this line.
-  env = await nodeEnv(run.node, { PATH: process.env.PATH, ...env }, stack);
-  // pnpm keys its cache of built native modules by Node major only; a native
-  // module must be built against this exact release's headers (scripts/node-runtime.ts).
-  env.npm_config_side_effects_cache = "false";
+  const env = await appEnv(run.node, stack, ports);
 
   const steps: StepResult[] = [];
-  const record = (result: StepResult) => {
-    steps.push(result);
-    console.log(`  ${result.ok ? "ok  " : "FAIL"} ${id} ${result.name} (${result.seconds}s)`);
-    return result;
-  };
+  const record = stepRecorder(id, steps);
   const pnpmStep = (name: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
     runStep(name, "npx", [...PNPM, ...args], { cwd: appDir, env: { ...env, ...extraEnv }, log });
 
@@ -145,21 +190,15 @@ export async function testApp(run: CiRun): Promise<AppResult> {
       { cwd: workDir, env, log },
     ),
   );
-  // Later steps cannot mean anything once generation or install failed.
-  const installed = generated.ok && record(await pnpmStep("install", ["install", "--reporter=append-only"])).ok;
   // Every run has an "e2e" step against the mock: the whole suite, or (when the
   // independent backend gets the whole suite) the specs only the mock can run.
   const planned = 8 + (run.realE2e ? 1 : 0) + (run.flow ? 1 : 0);
-  if (installed) {
-    // Everything below runs on this exact Node.js release, or the run fails here.
-    const want = nodeVersion(run.node, stack);
-    const nodeCheck = `const v = process.versions.node; console.log("node " + v); process.exit(v === "${want}" ? 0 : 1)`;
-    record(await runStep("node", "node", ["-e", nodeCheck], { cwd: appDir, env, log }));
-    for (const name of ["lint", "typecheck"]) record(await pnpmStep(name, ["run", name]));
-    record(await pnpmStep("unit", ["run", "test"]));
-    const built = record(await pnpmStep("build", ["run", "build"])).ok;
+  // Later steps cannot mean anything once generation failed.
+  const checked = generated.ok ? await checkApp({ appDir, env, log, node: run.node, stack, record }) : undefined;
+  if (checked) {
+    const { built } = checked;
     const e2e = run.mockE2e ? pnpmStep("e2e", ["run", "test:e2e"], { E2E_REUSE_BUILD: built ? "1" : "0" }) : undefined;
-    const flow = (appEnv?: Record<string, string>) =>
+    const flow = (flowAppEnv?: Record<string, string>) =>
       runFlowStep({
         name: "flow",
         appDir,
@@ -167,7 +206,7 @@ export async function testApp(run: CiRun): Promise<AppResult> {
         appPort: ports.flowApp,
         backendPort: ports.flowBackend,
         env,
-        appEnv,
+        appEnv: flowAppEnv,
         log: join(RESULTS_DIR, `${id}.flow.log`),
       });
     // The flow mostly waits for tokens to expire, as the e2e suite does: run
