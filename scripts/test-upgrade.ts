@@ -49,6 +49,11 @@ const MANIFEST_SOURCE = "packages/create-next-jwt-auth/src/manifest.ts";
 const STACK: Stack = { backend: "nestjs", session: "jwt", db: undefined };
 const SWITCHED: Stack = { backend: "nestjs", session: "db", db: "sqlite" };
 const NODE: NodeMajor = 24;
+/**
+ * The switched app runs the whole e2e suite in place of the fresh nestjs-db-sqlite
+ * row's (scripts/matrix.ts), so it takes that row's Node line too.
+ */
+const SWITCH_NODE: NodeMajor = 26;
 /** `upgrade`'s exit status when it wrote files with conflict markers. */
 const UPGRADED_WITH_CONFLICTS = 3;
 /** The user's commits need an author, whatever the machine's git config says. */
@@ -281,7 +286,7 @@ export async function testUpgrade(): Promise<AppResult[]> {
   if (!upgraded) {
     recordSwitch(await inProcess("upgrade", switchLog, () => Promise.reject(new Error(`${id} did not upgrade; nothing to switch`))));
   } else {
-    const switchEnv = { ...(await appEnv(NODE, SWITCHED, ports(1))), ...GIT_IDENTITY };
+    const switchEnv = { ...(await appEnv(SWITCH_NODE, SWITCHED, ports(1))), ...GIT_IDENTITY };
     await git(["add", "--all"], appDir, switchEnv);
     await git(["commit", "--quiet", "--message", "Upgrade create-next-jwt-auth"], appDir, switchEnv);
     const { step } = await upgrade("upgrade", appDir, ["--session", SWITCHED.session, "--db", SWITCHED.db!], switchEnv, switchLog);
@@ -302,7 +307,7 @@ export async function testUpgrade(): Promise<AppResult[]> {
         appDir,
         env: switchEnv,
         log: switchLog,
-        node: NODE,
+        node: SWITCH_NODE,
         stack: SWITCHED,
         record: recordSwitch,
         installArgs: ["--no-frozen-lockfile"],
