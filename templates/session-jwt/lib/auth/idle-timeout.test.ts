@@ -6,7 +6,7 @@ const T0 = Date.UTC(2030, 0, 1);
 
 const TOKEN: JWT = {
   sub: "1",
-  user: { id: "1", name: "demo" },
+  user: { id: "1", name: "demo", roles: [] },
   backend: { accessToken: "at", refreshToken: "rt", accessTokenExpiresAt: T0 + 3_600_000 },
   authTime: T0,
 };

@@ -102,7 +102,11 @@ describe("NestJS adapter against the NestJS mock", () => {
     expect(second.accessToken).not.toBe(first.accessToken);
     expect(await errorCode(adapter.refresh(first.refreshToken))).toBe("refresh_rejected");
     expect(await errorCode(adapter.me(first.accessToken))).toBe("unauthorized");
-    expect(await adapter.me(second.accessToken)).toMatchObject({ id: "1", name: "demo" });
+    expect(await adapter.me(second.accessToken)).toMatchObject({
+      id: "1",
+      name: "demo",
+      roles: ["admin"],
+    });
     expect(mock.store.stats).toMatchObject({ refreshes: 1, reusedRefreshes: 1 });
   });
 
@@ -146,6 +150,7 @@ describe("NestJS adapter against the NestJS mock", () => {
       id: "2",
       name: "alice",
       email: undefined,
+      roles: [],
     });
     const items = await adapter.items(tokens.accessToken);
     expect(items.map((item) => item.id)).toEqual(["101", "102", "103"]);

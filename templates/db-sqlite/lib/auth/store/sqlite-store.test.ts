@@ -50,7 +50,7 @@ describeLoginAttemptStoreContract("SQLite", sqliteHarness);
 describe("SQLite session store", () => {
   const T0 = Date.UTC(2030, 0, 1);
   const input = {
-    user: { id: "u1", name: "U" },
+    user: { id: "u1", name: "U", roles: [] },
     tokens: {
       accessToken: "plain-access-token-1234",
       refreshToken: "plain-refresh-token-5678",
