@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { mayOpen } from "@/lib/auth/roles";
-import { peekSession } from "@/lib/auth/session";
+import { mayOpen } from "@/lib/next-jwt-auth/session/roles";
+import { peekSession } from "@/lib/next-jwt-auth/session/server-session";
 import { SignOutButton } from "./sign-out-button";
 
 /** The app's name, and who is signed in with the means to sign out. */

@@ -58,9 +58,10 @@ async function loadApp() {
   const { proxy } = await import("@/proxy");
   const route = await import("@/app/api/proxy/[...path]/route");
   const { getAdapter } = await import("@/lib/auth/adapter");
-  const { sessionStorage } = await import("@/lib/auth/storage/session-storage");
-  const { encodeSessionCookies, readSessionToken } = await import("@/lib/auth/session-cookie");
-  const { sessionState } = await import("@/lib/auth/live-session");
+  const { sessionStorage } = await import("@/lib/next-jwt-auth/storage/session-storage");
+  const { encodeSessionCookies, readSessionToken } =
+    await import("@/lib/next-jwt-auth/session/session-cookie");
+  const { sessionState } = await import("@/lib/next-jwt-auth/session/live-session");
   const demoPath = getAdapter().demoResourcePath;
 
   return {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireSession } from "@/lib/auth/session";
+import { requireSession } from "@/lib/next-jwt-auth/session/server-session";
 
 export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";

@@ -9,7 +9,11 @@ const role = (id: string) => ({
 
 describe("userinfoRolesSchema", () => {
   it.each([
-    ["the claim's machine names are the roles", ["authenticated", "admin"], ["authenticated", "admin"]],
+    [
+      "the claim's machine names are the roles",
+      ["authenticated", "admin"],
+      ["authenticated", "admin"],
+    ],
     ["a missing claim (stock simple_oauth) is no roles", undefined, []],
     ["null is no roles", null, []],
   ])("%s", (_, value, roles) => {
@@ -39,7 +43,10 @@ describe("jsonApiRolesSchema", () => {
 
   it.each([
     ["an identifier of another type", { data: [{ ...role("admin"), type: "node--article" }] }],
-    ["an identifier without its machine name", { data: [{ type: "user_role--user_role", id: "x" }] }],
+    [
+      "an identifier without its machine name",
+      { data: [{ type: "user_role--user_role", id: "x" }] },
+    ],
   ])("refuses %s", (_, value) => {
     expect(jsonApiRolesSchema.safeParse(value).success).toBe(false);
   });
