@@ -7,6 +7,7 @@ import {
   readsSession,
 } from "@/lib/next-jwt-auth/session/protected-routes";
 import { refreshSession, tokenForRenewal } from "@/lib/next-jwt-auth/session/refresh";
+import { roleRefusal } from "@/lib/next-jwt-auth/session/role-refusal";
 import {
   applySessionCookiesToRequest,
   applySessionCookiesToResponse,
@@ -57,9 +58,11 @@ function withSecurityHeaders(request: NextRequest): (response: NextResponse) => 
  *    (the token is marked and never refreshed again), and re-issues the cookie
  *    of an active one so its idle timeout follows activity
  *    (`lib/next-jwt-auth/session/idle-renewal.ts`).
- * 3. Redirects protected pages to `/login` when there is no session. This is an
- *    optimistic check only: every read of backend data verifies the session
- *    again (`lib/next-jwt-auth/session/server-session.ts`, `app/api/proxy`).
+ * 3. Redirects protected pages to `/login` when there is no session, and
+ *    answers a role page with the 403 page for a signed-in user without the
+ *    role (`app.config.ts`). These are optimistic checks only: every read of
+ *    backend data verifies the session again
+ *    (`lib/next-jwt-auth/session/server-session.ts`, `app/api/proxy`).
  * 4. Gives every page its security headers, with a fresh CSP nonce
  *    (`lib/next-jwt-auth/security/headers.ts`).
  */
@@ -122,6 +125,12 @@ async function withSession(request: NextRequest): Promise<NextResponse> {
   }
 
   if (write) applySessionCookiesToRequest(request, write);
+  // A signed-in user without the page's role: the 403 page, not the login page.
+  const refusal = state.status === "live" && signedIn && roleRefusal(request, state.session.user);
+  if (refusal) {
+    if (write) applySessionCookiesToResponse(refusal, write);
+    return refusal;
+  }
   const response = NextResponse.next({ request: { headers: request.headers } });
   if (write) applySessionCookiesToResponse(response, write);
   return response;

@@ -5,9 +5,10 @@ import { StatusPage, statusActionClass } from "./status-page";
 export const metadata: Metadata = { title: "Not allowed" };
 
 /**
- * What `forbidden()` renders, with HTTP 403: `requireSession` on a page
- * app.config.ts gives a role, for a signed-in user without it. Signing in
- * again would not help, so this page does not offer it.
+ * The 403 page, for a signed-in user on a page app.config.ts gives a role they
+ * lack. proxy.ts renders it (as app/not-allowed) before the page; the page's
+ * own `requireSession()` renders it through `forbidden()` should the proxy not
+ * have. Signing in again would not help, so this page does not offer it.
  */
 export default function Forbidden() {
   return (
