@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import { readSignInAnswer, type SignInOutcome } from "@/lib/next-jwt-auth/sign-in/sign-in-outcome";
 
 export interface Credentials {

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /**
  * The shape, defaults and checks of `app.config.ts`, the one file where the
  * app's routes and session defaults are declared. Everything that needs them

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /** How `parseEnv` (lib/next-jwt-auth/config/env.ts) starts the message of an `EnvError`. */
 export const ENV_ERROR_PREFIX = "Invalid environment";
 

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /** The port the built-in mock listens on unless `MOCK_PORT` moves it (mock/main.ts). */
 export const DEFAULT_MOCK_PORT = 4010;
 

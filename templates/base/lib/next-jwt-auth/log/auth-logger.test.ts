@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createLogRateLimiter } from "./rate-limiter";

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /** Whether one more log line of a kind may be written now. */
 export type LogVerdict =
   | {

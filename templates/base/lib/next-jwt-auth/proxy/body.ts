@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /** Thrown when a body grows past its limit while it is being read. */
 export class BodyTooLargeError extends Error {
   override readonly name = "BodyTooLargeError";

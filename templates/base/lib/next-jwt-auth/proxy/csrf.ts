@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /** Methods that do not change state; a cross-site GET cannot read the answer anyway (no CORS). */
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /** Request headers the browser may pass on to the backend. Everything else is dropped. */
 export const FORWARDED_REQUEST_HEADERS = [
   "accept",

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /**
  * The backend proxy's path builder, hand-written because it is the SSRF
  * boundary. It never lets URL parsing resolve a user path against the backend

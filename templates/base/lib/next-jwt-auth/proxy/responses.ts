@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import { NextResponse } from "next/server";
 import { PROXY_CONTENT_SECURITY_POLICY } from "@/lib/next-jwt-auth/security/headers";
 import { SESSION_ENDED_HEADER } from "./session-ended";

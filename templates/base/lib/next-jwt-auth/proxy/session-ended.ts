@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /**
  * The header the backend proxy sets on its own 401s that mean "this browser
  * has no session any more" (`session_expired`, `unauthenticated`). Never

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /** How the running app is served; decides the parts of the policy that differ. */
 export interface SecurityHeaderOptions {
   /** `next dev`: React needs `eval` for its debugging stacks there, never in production. */

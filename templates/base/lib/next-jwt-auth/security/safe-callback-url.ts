@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /** The origin relative callbacks are resolved against when the caller gives none; never reached. */
 const PLACEHOLDER_ORIGIN = "http://app.invalid";
 

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /**
  * next-auth v4 splits a session cookie longer than this into `<name>.0`,
  * `<name>.1`, … and joins every cookie whose name starts with `<name>` when

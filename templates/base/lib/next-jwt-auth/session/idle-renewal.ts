@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /**
  * The idle timeout (`SESSION_IDLE_TIMEOUT`) must follow activity: every page
  * load and proxy call moves the deadline. Writing a new cookie (and, with a

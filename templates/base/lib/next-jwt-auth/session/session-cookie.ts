@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import "server-only";
 import type { JWT } from "next-auth/jwt";
 import type { NextRequest, NextResponse } from "next/server";

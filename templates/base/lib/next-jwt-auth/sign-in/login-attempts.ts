@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /** Failed sign-ins counted under one key (a username or a client address). */
 export interface FailureRecord {
   failures: number;

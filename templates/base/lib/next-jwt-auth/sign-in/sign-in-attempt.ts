@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { AttemptOutcome } from "./login-throttle";

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import { isBackendError } from "@/lib/auth/backend/errors";
 import { OUTAGE_SIGN_IN_ERRORS, outageSignInErrorCode } from "@/lib/next-jwt-auth/storage/outage";
 

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /** The fields a sign-in needs, and which of them are empty. */
 export type MissingFieldsCode = "missing_username" | "missing_password" | "missing_credentials";
 

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /**
  * What an answer of next-auth's credentials callback (`POST
  * /api/auth/callback/credentials` with `json=true`) means. Shared by the

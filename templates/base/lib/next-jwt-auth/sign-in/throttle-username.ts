@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /**
  * The form of a username the login throttle counts under, so that the
  * spellings a backend may take for one account share one counter: `alice`,

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import "server-only";
 import Database from "better-sqlite3";
 import type { TokenSet } from "@/lib/auth/backend/types";

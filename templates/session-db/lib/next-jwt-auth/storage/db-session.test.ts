@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /**
  * Database sessions end to end in-process: the real storage, a real database
  * of its own, the real adapter of this app's backend style against its own mock.

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import Bowser from "bowser";
 
 /** What the sessions page says about a signed-in browser. */

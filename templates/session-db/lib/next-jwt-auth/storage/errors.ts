@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /**
  * The brand that marks a `SessionStorageUnavailableError` (and a storage's own
  * subclass), registered process-wide with `Symbol.for`. The database store is

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /**
  * The login throttle of a db-mode app counts in the session database: a
  * restart (fresh modules, a fresh store over the same database) does not

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import "server-only";
 
 /** One schema change. Applied in order, each in its own transaction, recorded in `schema_version`. */

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import "server-only";
 import type { BackendUser, TokenSet } from "@/lib/auth/backend/types";
 import { SessionStorageUnavailableError } from "@/lib/next-jwt-auth/storage/errors";

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import { encode, type JWT } from "next-auth/jwt";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 

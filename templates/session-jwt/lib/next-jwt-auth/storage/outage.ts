@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /**
  * True when `error` says the session storage cannot answer right now. The
  * cookie storage keeps nothing on the server, so no error ever is one.
