@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { NOT_ALLOWED_PAGE, roleRefusal } from "./role-refusal";

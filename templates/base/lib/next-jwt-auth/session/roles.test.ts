@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import { describe, expect, it } from "vitest";
 import { hasRole, mayOpen } from "./roles";
 

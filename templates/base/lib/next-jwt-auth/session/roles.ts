@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import type { BackendUser } from "@/lib/auth/backend/types";
 import { roleFor } from "./protected-routes";
 
