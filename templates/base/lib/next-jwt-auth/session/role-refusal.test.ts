@@ -16,9 +16,7 @@ describe("roleRefusal", () => {
   ])("renders the not-allowed page with 403 at the same URL for %s", (_, user, path) => {
     const response = roleRefusal(request(path), user);
     expect(response?.status).toBe(403);
-    expect(new URL(response!.headers.get("x-middleware-rewrite")!).pathname).toBe(
-      NOT_ALLOWED_PAGE,
-    );
+    expect(new URL(response!.headers.get("x-middleware-rewrite")!).pathname).toBe(NOT_ALLOWED_PAGE);
   });
 
   it.each([
