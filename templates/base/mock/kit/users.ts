@@ -11,7 +11,7 @@ export interface MockUser {
   email: string;
   name: string;
   password: string;
-  /** Role names, as each style's mock exposes them (REST: the first as `role`). */
+  /** Role names; each style's mock exposes them in its own shape. */
   roles: readonly string[];
 }
 

@@ -23,7 +23,7 @@ describe("defineAppConfig", () => {
     ["a prefix that only starts like a reserved one", ["/apis", "/logins", "/api-docs"]],
     ["URL-safe characters", ["/a.b~c_d-e"]],
     ["a page only one role may open", ["/dashboard", { path: "/admin", role: "admin" }]],
-    ["a role with Drupal's machine-name characters", [{ path: "/edit", role: "content_editor" }]],
+    ["a role with an underscore", [{ path: "/edit", role: "content_editor" }]],
   ])("accepts %s", (_, pages) => {
     expect(appConfigProblems(withPages(pages))).toEqual([]);
   });

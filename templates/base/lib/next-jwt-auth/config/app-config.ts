@@ -12,7 +12,7 @@
  */
 export interface RolePage {
   path: string;
-  /** The role's name exactly as the backend gives it (e.g. Drupal's machine name). */
+  /** The role's name exactly as the backend gives it (case counts). */
   role: string;
 }
 
