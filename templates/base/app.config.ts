@@ -7,8 +7,10 @@ import { defineAppConfig } from "@/lib/next-jwt-auth/config/app-config";
  */
 export default defineAppConfig({
   // Pages that need a session, each with everything below it. A new protected
-  // page only needs its prefix here (and `requireSession()` in the page).
-  protectedPages: ["/dashboard", "/account"],
+  // page only needs its prefix here (and `requireSession()` in the page); a
+  // page only one role may open is `{ path, role }`, and `requireSession()`
+  // answers everyone else with the 403 page.
+  protectedPages: ["/dashboard", "/account", { path: "/admin", role: "admin" }],
   // Defaults; SESSION_IDLE_TIMEOUT and SESSION_ABSOLUTE_TIMEOUT override them.
   session: {
     idleTimeoutSeconds: 30 * 60,

@@ -3,6 +3,9 @@ import { staticHeaderRules } from "./lib/next-jwt-auth/security/headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `forbidden()` (app/forbidden.tsx, HTTP 403) for a signed-in user without a
+  // page's role; Next still calls it experimental.
+  experimental: { authInterrupts: true },
   // The server talks to the backend; nothing about it belongs in client bundles.
   serverExternalPackages: [],
   // Every response carries the security headers, also those proxy.ts never

@@ -40,8 +40,12 @@ export async function createMockBackend(options: NestMockOptions): Promise<MockB
     accessTtlSeconds: options.accessTtlSeconds,
     refreshTtlSeconds: options.refreshTtlSeconds,
     now,
+    // The recipe signs {sub, username}; the authorization recipe's `roles` ride along.
     signAccessToken: (claims) =>
-      new SignJWT({ username: userById(claims.sub)?.username })
+      new SignJWT({
+        username: userById(claims.sub)?.username,
+        roles: userById(claims.sub)?.roles ?? [],
+      })
         .setProtectedHeader({ alg: "HS256", typ: "JWT" })
         .setSubject(claims.sub)
         .setJti(claims.jti)
@@ -99,8 +103,8 @@ export async function createMockBackend(options: NestMockOptions): Promise<MockB
     "GET /auth/profile": (request) => {
       const check = store.verifyAccess(request.bearer);
       if (!check.ok || !request.bearer) return UNAUTHORIZED;
-      const { sub, username, iat, exp } = decodeJwt(request.bearer);
-      return { status: 200, body: { sub, username, iat, exp } };
+      const { sub, username, roles, iat, exp } = decodeJwt(request.bearer);
+      return { status: 200, body: { sub, username, roles, iat, exp } };
     },
 
     // Clears the stored refresh-token hash: every token of the user stops working.

@@ -36,6 +36,8 @@ function dummyJsonUser(user: MockUser): Record<string, unknown> {
     email: user.email,
     firstName,
     lastName: rest.join(" "),
+    // DummyJSON's users have one role: admin, moderator or user.
+    role: user.roles[0] ?? "user",
   };
 }
 
@@ -62,7 +64,7 @@ export const DUMMYJSON: RestProtocol = {
 
 /**
  * A made-up API that differs from DummyJSON wherever the adapter can be
- * configured: paths, snake_case fields, `expires_in` with opaque tokens, the
+ * configured: paths, snake_case fields, roles as a `groups` list, `expires_in` with opaque tokens, the
  * refresh token under another name (or as a Bearer token), 401 for a wrong
  * login and `{error}` bodies.
  */
@@ -85,7 +87,12 @@ export const CUSTOM: RestProtocol = {
   badCredentialsStatus: 401,
   opaqueTokens: true,
   error: (error) => ({ error }),
-  user: (user) => ({ user_id: user.id, display_name: user.name, mail: user.email }),
+  user: (user) => ({
+    user_id: user.id,
+    display_name: user.name,
+    mail: user.email,
+    groups: user.roles,
+  }),
   loginExtras: () => ({ token_type: "Bearer" }),
   items: MOCK_ITEMS,
 };

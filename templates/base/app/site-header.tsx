@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { mayOpen } from "@/lib/next-jwt-auth/session/roles";
 import { peekSession } from "@/lib/next-jwt-auth/session/server-session";
 import { SignOutButton } from "./sign-out-button";
 
@@ -16,6 +17,15 @@ export async function SiteHeader() {
         </Link>
         {session ? (
           <div className="flex min-w-0 items-center gap-3 text-sm">
+            {/* A link only: the admin page's own requireSession() refuses everyone else. */}
+            {mayOpen(session.user, "/admin") ? (
+              <Link
+                href="/admin"
+                className="rounded-sm text-slate-600 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-slate-300 dark:focus-visible:outline-indigo-400"
+              >
+                Admin
+              </Link>
+            ) : null}
             <Link
               href="/account"
               className="truncate rounded-sm text-slate-600 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-slate-300 dark:focus-visible:outline-indigo-400"

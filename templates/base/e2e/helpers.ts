@@ -1,7 +1,10 @@
 import { expect, type Page } from "@playwright/test";
 import { BACKEND_UNDER_TEST } from "./settings";
 
+/** Has the role `admin` (every backend under test gives it): may open `/admin`. */
 export const DEMO = { username: "demo", password: "demo-password" };
+/** Has no `admin` role: `/admin` answers her with the 403 page. */
+export const ALICE = { username: "alice", password: "alice-password" };
 
 /** The backend's counters (`GET /__mock/stats`). */
 export interface MockStats {

@@ -68,7 +68,7 @@ async function loadApp() {
     /** Sign in now: the cookie the sign-in response would set. */
     async signIn(browser: Browser): Promise<void> {
       const token = await sessionStorage.create({
-        user: { id: "1", name: "demo" },
+        user: { id: "1", name: "demo", roles: [] },
         // Long-lived tokens: no refresh happens, only the idle timeout is at play.
         tokens: { accessToken: "at", refreshToken: "rt", accessTokenExpiresAt: T0 + DAY },
       });

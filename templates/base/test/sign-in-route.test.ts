@@ -33,7 +33,7 @@ const backend = {
     if (password !== RIGHT_PASSWORD) throw new BackendError("invalid_credentials", "no", 401);
     return TOKENS;
   },
-  me: () => Promise.resolve({ id: "1", name: "demo" }),
+  me: () => Promise.resolve({ id: "1", name: "demo", roles: [] }),
 };
 vi.mock("@/lib/auth/adapter", () => ({ getAdapter: () => backend }));
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const { getAdapter } = await import("@/lib/auth/adapter");
   demoPath = getAdapter().demoResourcePath;
   const token = await sessionStorage.create({
-    user: { id: "1", name: "demo" },
+    user: { id: "1", name: "demo", roles: [] },
     tokens: { accessToken: "at", refreshToken: "rt", accessTokenExpiresAt: Date.now() + 600_000 },
   });
   const write = await encodeSessionCookies(token, { getAll: () => [] });

@@ -72,7 +72,8 @@ export function articleIndividual(request: MockRequest, uuid: string): MockRespo
 
 /**
  * `GET /jsonapi/user/user/{uuid}`. Anonymous visitors lack "access user
- * profiles"; `mail` is shown only to the user themselves.
+ * profiles"; `mail` is shown only to the user themselves; the `roles`
+ * relationship only to a viewer who may administer users (here: an `admin`).
  */
 export function userIndividual(request: MockRequest, viewer: Viewer, uuid: string): MockResponse {
   const user = MOCK_USERS.find((candidate) => candidate.uuid === uuid);
@@ -97,8 +98,20 @@ export function userIndividual(request: MockRequest, viewer: Viewer, uuid: strin
         name: user.username,
         ...(self ? { mail: user.email, timezone: "UTC", status: true } : {}),
       },
+      ...(viewer.roles.includes("admin") ? { relationships: { roles: rolesOf(user) } } : {}),
     },
   });
+}
+
+/** The `roles` relationship: `authenticated` and the user's own roles, as role identifiers. */
+function rolesOf(user: MockUser) {
+  return {
+    data: ["authenticated", ...user.roles].map((role) => ({
+      type: "user_role--user_role",
+      id: createHash("sha256").update(role).digest("hex").slice(0, 32),
+      meta: { drupal_internal__target_id: role },
+    })),
+  };
 }
 
 function articleResource(site: string, article: MockArticle) {

@@ -1,4 +1,7 @@
-/** The mock backends' users. `demo` is printed by the CLI and the README. */
+/**
+ * The mock backends' users. `demo` is printed by the CLI and the README; it
+ * has the role `admin` (and may open `/admin`), `alice` has none.
+ */
 export interface MockUser {
   /** Numeric id as a string, as the backend gives it. */
   id: string;
@@ -8,6 +11,8 @@ export interface MockUser {
   email: string;
   name: string;
   password: string;
+  /** Role names; each style's mock exposes them in its own shape. */
+  roles: readonly string[];
 }
 
 export const MOCK_USERS: readonly MockUser[] = [
@@ -18,6 +23,7 @@ export const MOCK_USERS: readonly MockUser[] = [
     email: "demo@example.com",
     name: "Demo User",
     password: "demo-password",
+    roles: ["admin"],
   },
   {
     id: "2",
@@ -26,6 +32,7 @@ export const MOCK_USERS: readonly MockUser[] = [
     email: "alice@example.com",
     name: "Alice Example",
     password: "alice-password",
+    roles: [],
   },
 ];
 

@@ -20,6 +20,8 @@ export interface Account {
   changed: number;
   timezone: string;
   langcode: string;
+  /** Role machine names besides `authenticated`, which every account has. */
+  roles: readonly string[];
 }
 
 export const ACCOUNTS: readonly Account[] = [
@@ -30,6 +32,7 @@ export const ACCOUNTS: readonly Account[] = [
     displayName: "Demo User",
     mail: "demo@example.com",
     password: "demo-password",
+    roles: ["admin"],
     active: true,
     created: 1_704_067_200,
     changed: 1_735_689_600,
@@ -43,6 +46,7 @@ export const ACCOUNTS: readonly Account[] = [
     displayName: "Alice Example",
     mail: "alice@example.com",
     password: "alice-password",
+    roles: [],
     active: true,
     created: 1_704_153_600,
     changed: 1_735_776_000,

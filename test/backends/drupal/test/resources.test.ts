@@ -224,9 +224,23 @@ describe("JSON:API", () => {
 
 describe("userinfo", () => {
   it.each([
-    { user: undefined, sub: "2", preferred_username: "demo", email: "demo@example.com", name: "Demo User" },
-    { user: ALICE, sub: "3", preferred_username: "alice", email: "alice@example.com", name: "Alice Example" },
-  ])("answers $preferred_username's OpenID claims", async ({ user, ...claims }) => {
+    {
+      user: undefined,
+      sub: "2",
+      preferred_username: "demo",
+      email: "demo@example.com",
+      name: "Demo User",
+      roles: ["authenticated", "admin"],
+    },
+    {
+      user: ALICE,
+      sub: "3",
+      preferred_username: "alice",
+      email: "alice@example.com",
+      name: "Alice Example",
+      roles: ["authenticated"],
+    },
+  ])("answers $preferred_username's OpenID claims, with the roles claim the site adds", async ({ user, ...claims }) => {
     h = await startDrupal();
     const { access_token } = await h.login(user);
     const response = await h.get("/oauth/userinfo", access_token, "application/json");

@@ -17,9 +17,9 @@ beforeEach(async () => {
 
 describe("GET /auth/profile", () => {
   it.each([
-    ["demo", DEMO, { sub: 1, username: "demo", email: "demo@example.com" }],
-    ["alice", ALICE, { sub: 2, username: "alice", email: "alice@example.com" }],
-  ])("answers %s's access token with {sub, username, email, iat, exp}", async (_, user, expected) => {
+    ["demo", DEMO, { sub: 1, username: "demo", email: "demo@example.com", roles: ["admin"] }],
+    ["alice", ALICE, { sub: 2, username: "alice", email: "alice@example.com", roles: [] }],
+  ])("answers %s's access token with {sub, username, email, roles, iat, exp}", async (_, user, expected) => {
     const pair = await api.signIn(user);
     const answer = await api.profile(pair.access_token);
     expect(answer.status).toBe(200);

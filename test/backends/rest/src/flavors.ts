@@ -81,7 +81,8 @@ export const dummyjson: Flavor = {
     refreshToken: pair.refreshToken,
   }),
   refreshAnswer: (pair) => ({ accessToken: pair.accessToken, refreshToken: pair.refreshToken }),
-  meAnswer: publicUser,
+  // The stored user, role included (the login answer and the JWT leave the role out).
+  meAnswer: (user) => ({ ...publicUser(user), role: user.role }),
   // A plain array; the variant uses the `{items}` envelope.
   resourceAnswer: (items) => items.map(({ id, title }) => ({ id, title })),
   logoutAnswer: { status: 200, body: { message: "Logged out" } },

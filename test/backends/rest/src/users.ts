@@ -8,6 +8,8 @@ export interface User {
   lastName: string;
   gender: "female" | "male";
   image: string;
+  /** DummyJSON's one role per user (admin, moderator or user); `GET /auth/me` returns it. */
+  role: "admin" | "moderator" | "user";
 }
 
 export const USERS: readonly User[] = [
@@ -20,6 +22,7 @@ export const USERS: readonly User[] = [
     lastName: "User",
     gender: "female",
     image: "https://dummyjson.com/icon/demo/128",
+    role: "admin",
   },
   {
     id: 2,
@@ -30,6 +33,7 @@ export const USERS: readonly User[] = [
     lastName: "Example",
     gender: "female",
     image: "https://dummyjson.com/icon/alice/128",
+    role: "user",
   },
 ];
 

@@ -59,6 +59,7 @@ describe("the dummyjson flavor's shapes", () => {
       lastName: "User",
       gender: expect.any(String),
       image: expect.any(String),
+      role: "admin",
     });
   });
 

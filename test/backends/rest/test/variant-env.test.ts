@@ -85,6 +85,7 @@ describe("variant.env", () => {
         lastName: "U",
         gender: "female",
         image: "",
+        role: "user",
       },
       { accessToken: "a", refreshToken: "r", accessTtl: 10 },
     );
@@ -100,6 +101,7 @@ describe("variant.env", () => {
       lastName: "U",
       gender: "female",
       image: "",
+      role: "user",
     });
     for (const name of ["REST_USER_ID_FIELD", "REST_USER_NAME_FIELD", "REST_USER_EMAIL_FIELD"]) {
       expect(me).toHaveProperty(env.get(name)!);

@@ -131,13 +131,27 @@ describe("Drupal adapter against the simple_oauth mock", () => {
     ).toBe("throttled");
   });
 
-  it.each(["userinfo", "jsonapi"])("reads the signed-in user through %s", async (source) => {
+  it.each([
+    ["userinfo", ["authenticated"]],
+    // Drupal shows the roles relationship only to those who may administer users.
+    ["jsonapi", []],
+  ])("reads the signed-in user through %s", async (source, roles) => {
     const adapter = adapterFor({ DRUPAL_USER_SOURCE: source });
     const tokens = await adapter.login({ username: alice.email, password: alice.password });
     await expect(adapter.me(tokens.accessToken)).resolves.toEqual({
       id: alice.id,
       name: alice.name,
       email: alice.email,
+      roles,
+    });
+  });
+
+  it.each(["userinfo", "jsonapi"])("reads the admin's roles through %s", async (source) => {
+    const adapter = adapterFor({ DRUPAL_USER_SOURCE: source });
+    const tokens = await adapter.login({ username: demo.username, password: demo.password });
+    await expect(adapter.me(tokens.accessToken)).resolves.toMatchObject({
+      id: demo.id,
+      roles: ["authenticated", "admin"],
     });
   });
 

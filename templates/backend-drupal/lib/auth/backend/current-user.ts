@@ -17,6 +17,7 @@ export async function userFromUserinfo(
     id: claims.sub,
     name: claims.name ?? claims.preferred_username ?? claims.sub,
     email: claims.email,
+    roles: claims.roles,
   };
 }
 
@@ -55,5 +56,6 @@ export async function userFromJsonApi(
     id: uid === undefined ? data.id : String(uid),
     name: displayName ?? name ?? data.id,
     email: mail ?? undefined,
+    roles: data.relationships?.roles ?? [],
   };
 }

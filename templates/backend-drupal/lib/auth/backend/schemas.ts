@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonApiRolesSchema, userinfoRolesSchema } from "./roles";
 
 /**
  * Shapes of everything Drupal answers, parsed before use. Objects are not
@@ -46,6 +47,8 @@ export const userinfoSchema = z.object({
   /** The account name. */
   preferred_username: z.string().optional(),
   email: z.string().optional(),
+  /** Not a stock claim: see `roles.ts`. */
+  roles: userinfoRolesSchema,
 });
 
 /** `GET /jsonapi`: only the `me` link matters, present when the request is authenticated. */
@@ -76,6 +79,8 @@ export const jsonApiUserSchema = z.object({
       mail: z.string().nullable().optional(),
       drupal_internal__uid: z.number().optional(),
     }),
+    /** Present only when the user may view the `roles` field: see `roles.ts`. */
+    relationships: z.object({ roles: jsonApiRolesSchema }).optional(),
   }),
 });
 

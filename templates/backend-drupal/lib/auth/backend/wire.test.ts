@@ -339,7 +339,7 @@ describe("Drupal adapter on the wire", () => {
       backendEnvSchema.parse({ DRUPAL_USER_SOURCE: "jsonapi" }),
     );
     const user = await createBackendAdapter(config, { fetch: fetchFake }).me("token");
-    expect(user).toEqual({ id: "7", name: "Ann", email: undefined });
+    expect(user).toEqual({ id: "7", name: "Ann", email: undefined, roles: [] });
     expect(calls).toEqual([
       "http://drupal.internal/jsonapi",
       "http://drupal.internal/jsonapi/user/user/abc-123",

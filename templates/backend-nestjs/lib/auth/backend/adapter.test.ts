@@ -102,7 +102,11 @@ describe("NestJS adapter against the NestJS mock", () => {
     expect(second.accessToken).not.toBe(first.accessToken);
     expect(await errorCode(adapter.refresh(first.refreshToken))).toBe("refresh_rejected");
     expect(await errorCode(adapter.me(first.accessToken))).toBe("unauthorized");
-    expect(await adapter.me(second.accessToken)).toMatchObject({ id: "1", name: "demo" });
+    expect(await adapter.me(second.accessToken)).toMatchObject({
+      id: "1",
+      name: "demo",
+      roles: ["admin"],
+    });
     expect(mock.store.stats).toMatchObject({ refreshes: 1, reusedRefreshes: 1 });
   });
 
@@ -146,6 +150,7 @@ describe("NestJS adapter against the NestJS mock", () => {
       id: "2",
       name: "alice",
       email: undefined,
+      roles: [],
     });
     const items = await adapter.items(tokens.accessToken);
     expect(items.map((item) => item.id)).toEqual(["101", "102", "103"]);
@@ -362,7 +367,27 @@ describe("NestJS adapter's mapping of backend answers", () => {
 
   it("reads a user whose e-mail is null as one without an e-mail", async () => {
     const adapter = anyAdapter(answering(200, { sub: 7, username: "demo", email: null }));
-    expect(await adapter.me("access-token")).toEqual({ id: "7", name: "demo", email: undefined });
+    expect(await adapter.me("access-token")).toEqual({
+      id: "7",
+      name: "demo",
+      email: undefined,
+      roles: [],
+    });
+  });
+
+  it("reads the roles the profile carries, under the configured field", async () => {
+    const body = { sub: 7, username: "demo", permissions: ["admin", "editor"] };
+    const adapter = adapterFor(
+      "http://backend.invalid",
+      { NEST_USER_ROLES_FIELD: "permissions" },
+      { fetch: answering(200, body) },
+    );
+    expect(await adapter.me("access-token")).toMatchObject({ roles: ["admin", "editor"] });
+  });
+
+  it("refuses a roles field that is not a list of strings as bad_response", async () => {
+    const adapter = anyAdapter(answering(200, { sub: 7, username: "demo", roles: "admin" }));
+    expect(await errorCode(adapter.me("access-token"))).toBe("bad_response");
   });
 
   it("refuses an opaque access token that carries no expiry as bad_response", async () => {

@@ -33,6 +33,8 @@ export const backendEnvSchema = z.object({
   NEST_USER_ID_FIELD: field("sub"),
   NEST_USER_NAME_FIELD: field("username"),
   NEST_USER_EMAIL_FIELD: field("email"),
+  /** The user's roles in the profile: a list of strings (the authorization recipe's `roles`). */
+  NEST_USER_ROLES_FIELD: field("roles"),
   /** The demo resource the dashboard lists, relative to the backend URL. */
   NEST_DEMO_RESOURCE_PATH: path("api/items"),
 });
@@ -57,6 +59,7 @@ export interface BackendConfig {
     userId: string;
     userName: string;
     userEmail: string;
+    userRoles: string;
   };
   /** No leading slash, like the proxy's prefixes. */
   demoResourcePath: string;
@@ -83,6 +86,7 @@ export function toBackendConfig(
       userId: env.NEST_USER_ID_FIELD,
       userName: env.NEST_USER_NAME_FIELD,
       userEmail: env.NEST_USER_EMAIL_FIELD,
+      userRoles: env.NEST_USER_ROLES_FIELD,
     },
     demoResourcePath: env.NEST_DEMO_RESOURCE_PATH.replace(/^\/+/, ""),
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nestRolesSchema } from "./roles";
 
 /**
  * The shapes a NestJS backend answers with. Field names of the token pair and
@@ -26,7 +27,12 @@ export function tokenPairSchema(fields: { accessToken: string; refreshToken: str
 }
 
 /** The profile (`{sub, username, iat, exp}` in the recipe) → the user the UI shows. */
-export function profileSchema(fields: { userId: string; userName: string; userEmail: string }) {
+export function profileSchema(fields: {
+  userId: string;
+  userName: string;
+  userEmail: string;
+  userRoles: string;
+}) {
   return z
     .object({
       [fields.userId]: id,
@@ -35,11 +41,13 @@ export function profileSchema(fields: { userId: string; userName: string; userEm
         .string()
         .nullish()
         .transform((email) => email ?? undefined),
+      [fields.userRoles]: nestRolesSchema,
     })
     .transform((body) => ({
       id: body[fields.userId] as string,
       name: body[fields.userName] as string,
       email: body[fields.userEmail] as string | undefined,
+      roles: body[fields.userRoles] as string[],
     }));
 }
 

@@ -25,6 +25,7 @@ const CUSTOM_ENV = {
   REST_USER_ID_FIELD: "user_id",
   REST_USER_NAME_FIELD: "display_name",
   REST_USER_EMAIL_FIELD: "mail",
+  REST_USER_ROLES_FIELD: "groups",
   REST_DEMO_RESOURCE_PATH: "api/v1/items",
 };
 
@@ -117,6 +118,7 @@ describe("REST adapter against the DummyJSON-style mock", () => {
       id: "1",
       name: "demo",
       email: "demo@example.com",
+      roles: ["admin"],
     });
     expect(mock.store.stats).toMatchObject({ refreshes: 1, reusedRefreshes: 1 });
   });
@@ -163,6 +165,7 @@ describe("REST adapter against the DummyJSON-style mock", () => {
       id: "2",
       name: "alice",
       email: "alice@example.com",
+      roles: ["user"],
     });
     const items = await adapter.items(tokens.accessToken);
     expect(items.map((item) => item.id)).toEqual(["101", "102", "103"]);
@@ -239,6 +242,7 @@ describe("REST adapter configured through its environment variables only", () =>
       id: "1",
       name: "Demo User",
       email: "demo@example.com",
+      roles: ["admin"],
     });
     expect(await adapter.items(second.accessToken)).toHaveLength(3);
     expect(adapter.demoResourcePath).toBe("api/v1/items");
@@ -438,7 +442,17 @@ describe("REST adapter's mapping of backend answers", () => {
 
   it("reads a user whose e-mail is null as one without an e-mail", async () => {
     const adapter = anyAdapter(answering(200, { id: 7, username: "demo", email: null }));
-    expect(await adapter.me("access-token")).toEqual({ id: "7", name: "demo", email: undefined });
+    expect(await adapter.me("access-token")).toEqual({
+      id: "7",
+      name: "demo",
+      email: undefined,
+      roles: [],
+    });
+  });
+
+  it("refuses a roles field that holds something other than roles as bad_response", async () => {
+    const adapter = anyAdapter(answering(200, { id: 7, username: "demo", role: { id: 1 } }));
+    expect(await errorCode(adapter.me("access-token"))).toBe("bad_response");
   });
 
   it("refuses an opaque access token that carries no expiry as bad_response", async () => {

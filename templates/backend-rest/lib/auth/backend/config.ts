@@ -42,6 +42,8 @@ export const backendEnvSchema = z.object({
   REST_USER_ID_FIELD: field("id"),
   REST_USER_NAME_FIELD: field("username"),
   REST_USER_EMAIL_FIELD: field("email"),
+  /** The user's roles in the `me` answer: one string (DummyJSON's `role`) or a list. */
+  REST_USER_ROLES_FIELD: field("role"),
   /** The demo resource the dashboard lists, relative to the backend URL. */
   REST_DEMO_RESOURCE_PATH: path("api/items"),
 });
@@ -69,6 +71,7 @@ export interface BackendConfig {
     userId: string;
     userName: string;
     userEmail: string;
+    userRoles: string;
   };
   refreshToken: { in: "body"; field: string } | { in: "bearer" };
   /** No leading slash, like the proxy's prefixes. */
@@ -99,6 +102,7 @@ export function toBackendConfig(
       userId: env.REST_USER_ID_FIELD,
       userName: env.REST_USER_NAME_FIELD,
       userEmail: env.REST_USER_EMAIL_FIELD,
+      userRoles: env.REST_USER_ROLES_FIELD,
     },
     refreshToken:
       env.REST_REFRESH_TOKEN_IN === "bearer"

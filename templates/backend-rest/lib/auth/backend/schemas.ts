@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { restRolesSchema } from "./roles";
 
 /**
  * The shapes a generic REST backend answers with. Field names come from the
@@ -39,7 +40,12 @@ export function tokenPairSchema(fields: {
 }
 
 /** The `me` answer → the user the UI shows. */
-export function userSchema(fields: { userId: string; userName: string; userEmail: string }) {
+export function userSchema(fields: {
+  userId: string;
+  userName: string;
+  userEmail: string;
+  userRoles: string;
+}) {
   return z
     .object({
       [fields.userId]: id,
@@ -48,11 +54,13 @@ export function userSchema(fields: { userId: string; userName: string; userEmail
         .string()
         .nullish()
         .transform((email) => email ?? undefined),
+      [fields.userRoles]: restRolesSchema,
     })
     .transform((body) => ({
       id: body[fields.userId] as string,
       name: body[fields.userName] as string,
       email: body[fields.userEmail] as string | undefined,
+      roles: body[fields.userRoles] as string[],
     }));
 }
 

@@ -22,6 +22,12 @@ export interface BackendUser {
   id: string;
   name: string;
   email?: string | undefined;
+  /**
+   * The user's roles as the backend named them at sign-in (`[]`: none), read by
+   * the style's `roles.ts`. Only `requireRole()` on the server decides with them;
+   * the browser may show them, never grant anything.
+   */
+  roles: readonly string[];
 }
 
 /** One row of the demo resource the dashboard lists. */

@@ -10,7 +10,7 @@ import {
 } from "./app-config";
 
 const SESSION = { idleTimeoutSeconds: 1800, absoluteTimeoutSeconds: 43_200 };
-const withPages = (protectedPages: string[]): AppConfigInput => ({
+const withPages = (protectedPages: AppConfigInput["protectedPages"]): AppConfigInput => ({
   protectedPages,
   session: SESSION,
 });
@@ -22,6 +22,8 @@ describe("defineAppConfig", () => {
     ["no protected page at all", []],
     ["a prefix that only starts like a reserved one", ["/apis", "/logins", "/api-docs"]],
     ["URL-safe characters", ["/a.b~c_d-e"]],
+    ["a page only one role may open", ["/dashboard", { path: "/admin", role: "admin" }]],
+    ["a role with an underscore", [{ path: "/edit", role: "content_editor" }]],
   ])("accepts %s", (_, pages) => {
     expect(appConfigProblems(withPages(pages))).toEqual([]);
   });
@@ -52,6 +54,22 @@ describe("defineAppConfig", () => {
     ["an empty segment", ["/a//b"], "must be a path like"],
     ["a dot-dot segment", ["/a/.."], "must be a path like"],
     ["a space", ["/my page"], "must be a path like"],
+    [
+      "a role page without a role",
+      [{ path: "/admin", role: "" }],
+      'protectedPages[0] "/admin" needs a role',
+    ],
+    ["a role with surrounding spaces", [{ path: "/admin", role: " admin" }], "needs a role"],
+    [
+      "a role page inside a protected page",
+      ["/dashboard", { path: "/dashboard/admin", role: "admin" }],
+      'protectedPages[1] "/dashboard/admin" overlaps "/dashboard"',
+    ],
+    [
+      "a role page under the API",
+      [{ path: "/api/admin", role: "admin" }],
+      'protectedPages[0] "/api/admin" overlaps /api',
+    ],
   ])("refuses %s", (_, pages, problem) => {
     const problems = appConfigProblems(withPages(pages));
     expect(problems).toHaveLength(1);
@@ -101,6 +119,13 @@ describe("defineAppConfig", () => {
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.protectedPages)).toBe(true);
     expect(Object.isFrozen(config.session)).toBe(true);
+  });
+
+  it("protects a role page's path like any other and lists its role", () => {
+    const config = defineAppConfig(withPages(["/dashboard", { path: "/admin", role: "admin" }]));
+    expect(config.protectedPages).toEqual(["/dashboard", "/admin"]);
+    expect(config.rolePages).toEqual([{ path: "/admin", role: "admin" }]);
+    expect(Object.isFrozen(config.rolePages[0])).toBe(true);
   });
 
   it("accepts the app's own app.config.ts", () => {

@@ -6,15 +6,26 @@
  * reads that file; nothing keeps a second list.
  */
 
+/**
+ * A protected page only users with `role` may open (with everything below
+ * `path`): `requireSession()` answers everyone else with the 403 page.
+ */
+export interface RolePage {
+  path: string;
+  /** The role's name exactly as the backend gives it (case counts). */
+  role: string;
+}
+
 /** What `app.config.ts` declares. */
 export interface AppConfigInput {
   /**
    * Path prefixes of the pages that need a session: each one and everything
-   * below it. `proxy.ts` refreshes the backend tokens before these render and
-   * redirects signed-out visitors to `/login`; `requireSession()` accepts only
-   * these. Like `"/dashboard"`: a leading slash, no trailing one.
+   * below it, as a string or, for a page only one role may open, as
+   * `{ path, role }`. `proxy.ts` refreshes the backend tokens before these
+   * render and redirects signed-out visitors to `/login`; `requireSession()`
+   * accepts only these. Like `"/dashboard"`: a leading slash, no trailing one.
    */
-  protectedPages: readonly string[];
+  protectedPages: readonly (string | RolePage)[];
   /** Defaults of the session timeouts, in seconds; the environment variables override them. */
   session: {
     /** Signed out after this long without a request (`SESSION_IDLE_TIMEOUT`). */
@@ -26,7 +37,10 @@ export interface AppConfigInput {
 
 /** The validated, frozen configuration. */
 export type AppConfig = Readonly<{
+  /** The path of every protected page, role pages included. */
   protectedPages: readonly string[];
+  /** The protected pages that need a role. */
+  rolePages: readonly Readonly<RolePage>[];
   session: Readonly<AppConfigInput["session"]>;
 }>;
 
@@ -69,9 +83,22 @@ function prefixProblem(prefix: string, earlier: readonly string[]): string | und
   return undefined;
 }
 
-function prefixProblems(prefixes: readonly string[]): (string | undefined)[] {
-  return prefixes.map((prefix, index) => {
-    const problem = prefixProblem(prefix, prefixes.slice(0, index));
+const pathOf = (page: string | RolePage): string => (typeof page === "string" ? page : page.path);
+
+/** What is wrong with a role page's role; `undefined` when nothing. */
+function roleProblem(page: string | RolePage): string | undefined {
+  if (typeof page === "string") return undefined;
+  const { role } = page;
+  return typeof role === "string" && role !== "" && role.trim() === role
+    ? undefined
+    : "needs a role: a non-empty name without surrounding spaces";
+}
+
+function prefixProblems(pages: readonly (string | RolePage)[]): (string | undefined)[] {
+  const prefixes = pages.map(pathOf);
+  return pages.map((page, index) => {
+    const prefix = prefixes[index]!;
+    const problem = prefixProblem(prefix, prefixes.slice(0, index)) ?? roleProblem(page);
     return problem && `protectedPages[${index}] ${JSON.stringify(prefix)} ${problem}`;
   });
 }
@@ -105,7 +132,12 @@ export function defineAppConfig(input: AppConfigInput): AppConfig {
     );
   }
   return Object.freeze({
-    protectedPages: Object.freeze([...input.protectedPages]),
+    protectedPages: Object.freeze(input.protectedPages.map(pathOf)),
+    rolePages: Object.freeze(
+      input.protectedPages
+        .filter((page): page is RolePage => typeof page !== "string")
+        .map(({ path, role }) => Object.freeze({ path, role })),
+    ),
     session: Object.freeze({ ...input.session }),
   });
 }

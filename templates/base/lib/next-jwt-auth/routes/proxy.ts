@@ -12,6 +12,7 @@ import {
   readsSession,
 } from "@/lib/next-jwt-auth/session/protected-routes";
 import { requestSession } from "@/lib/next-jwt-auth/session/request-session";
+import { roleRefusal } from "@/lib/next-jwt-auth/session/role-refusal";
 import {
   applySessionCookiesToRequest,
   applySessionCookiesToResponse,
@@ -29,9 +30,11 @@ import { storageOutageResponse } from "@/lib/next-jwt-auth/storage/outage-respon
  *    follows activity. The new cookie goes on the response AND on the forwarded
  *    request, so the page of this very request already uses the new tokens.
  *    Server Components cannot set cookies, which is why this happens here.
- * 2. Redirects protected pages to `/login` when there is no session. This is an
- *    optimistic check only: every read of backend data verifies the session
- *    again (`session/server-session.ts`, `/api/proxy`).
+ * 2. Redirects protected pages to `/login` when there is no session, and
+ *    answers a role page (`app.config.ts`) with the 403 page for a signed-in
+ *    user without the role (`session/role-refusal.ts`). These are optimistic
+ *    checks only: every read of backend data verifies the session again
+ *    (`session/server-session.ts`, `/api/proxy`).
  * 3. Gives every page its security headers, with a fresh CSP nonce
  *    (`security/headers.ts`).
  */
@@ -73,6 +76,12 @@ async function withSession(request: NextRequest): Promise<NextResponse> {
   }
 
   if (write) applySessionCookiesToRequest(request, write);
+  // A signed-in user without the page's role: the 403 page, not the login page.
+  const refusal = session.status === "live" && roleRefusal(request, session.session.user);
+  if (refusal) {
+    if (write) applySessionCookiesToResponse(refusal, write);
+    return refusal;
+  }
   const response = NextResponse.next({ request: { headers: request.headers } });
   if (write) applySessionCookiesToResponse(response, write);
   return response;

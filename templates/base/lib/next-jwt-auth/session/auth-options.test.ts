@@ -18,7 +18,7 @@ const TOKENS: TokenSet = {
   refreshToken: "rt",
   accessTokenExpiresAt: Date.now() + 10 * 60_000,
 };
-const USER = { id: "1", name: "demo" };
+const USER = { id: "1", name: "demo", roles: [] };
 
 let options: ReturnType<typeof import("./auth-options").authOptions>;
 let storage: typeof import("@/lib/next-jwt-auth/storage/session-storage").sessionStorage;

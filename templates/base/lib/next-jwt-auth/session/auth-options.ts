@@ -91,7 +91,10 @@ export function authOptions(): NextAuthOptions {
         // Only the user and an error flag: the tokens stay on the server.
         return {
           expires: session.expires,
-          user: state.status === "live" ? state.session.user : (token.user ?? { id: "", name: "" }),
+          user:
+            state.status === "live"
+              ? state.session.user
+              : (token.user ?? { id: "", name: "", roles: [] }),
           ...(state.status === "live" ? {} : { error: token.error ?? "expired" }),
         };
       },

@@ -24,7 +24,7 @@ beforeAll(async () => {
 function token(overrides: Partial<JWT> = {}): JWT {
   return {
     sub: "1",
-    user: { id: "1", name: "demo" },
+    user: { id: "1", name: "demo", roles: [] },
     backend: {
       accessToken: "at",
       refreshToken: "rt",
@@ -47,6 +47,15 @@ describe("sessionState", () => {
     ["a token the storage holds no session for", token({ backend: undefined })],
   ])("is none for %s", async (_label, input) => {
     await expect(sessionState(input, NOW)).resolves.toEqual({ status: "none" });
+  });
+
+  it.each([
+    ["carries the roles the backend gave at sign-in", ["admin", "editor"], ["admin", "editor"]],
+    ["reads a cookie written before roles existed as a user with none", undefined, []],
+  ])("%s", async (_label, roles, expected) => {
+    const user = { id: "1", name: "demo", ...(roles ? { roles } : {}) } as JWT["user"];
+    const state = await sessionState(token({ user }), NOW);
+    expect(state).toMatchObject({ status: "live", session: { user: { roles: expected } } });
   });
 
   it("expires once the absolute timeout has passed, however active the session was", async () => {

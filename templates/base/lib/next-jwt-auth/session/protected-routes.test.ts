@@ -3,7 +3,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import appConfig from "@/app.config";
 import { appConfigProblems } from "@/lib/next-jwt-auth/config/app-config";
-import { isProtectedPage, NEXT_AUTH_SESSION, readsSession, routeChecks } from "./protected-routes";
+import {
+  isProtectedPage,
+  NEXT_AUTH_SESSION,
+  readsSession,
+  roleFor,
+  routeChecks,
+} from "./protected-routes";
 
 /** A path below `prefix`: itself, or more segments (URL-safe or percent-encoded, as browsers send them). */
 const pathUnder = (prefix: string) =>
@@ -67,5 +73,23 @@ describe("protected routes", () => {
   ])("%s: protected %s, session read %s", (_, path, isProtected, reads) => {
     expect(isProtectedPage(path)).toBe(isProtected);
     expect(readsSession(path)).toBe(reads);
+  });
+
+  it.each([
+    ["the admin page needs the role app.config.ts gives it", "/admin", "admin"],
+    ["a page below it needs the same role", "/admin/users?x=1", "admin"],
+    ["so does its percent-encoded spelling", "/%61dmin", "admin"],
+    ["a page that only starts like it needs none", "/administrators", undefined],
+    ["a protected page without a role needs none", "/dashboard", undefined],
+    ["a public page needs none", "/", undefined],
+  ])("%s", (_, path, role) => {
+    expect(roleFor(new URL(path, "http://localhost").pathname)).toBe(role);
+  });
+
+  it("protects every role page of app.config.ts, so proxy.ts refreshes it like any other", () => {
+    for (const { path } of appConfig.rolePages) {
+      expect(isProtectedPage(path)).toBe(true);
+      expect(readsSession(path)).toBe(true);
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import appConfig from "@/app.config";
-import { isUnder } from "@/lib/next-jwt-auth/config/app-config";
+import { isUnder, type RolePage } from "@/lib/next-jwt-auth/config/app-config";
 
 /** next-auth's session endpoint: it re-issues the cookie, so `proxy.ts` must refresh it first. */
 export const NEXT_AUTH_SESSION = "/api/auth/session";
@@ -15,9 +15,20 @@ function decodedOrSame(pathname: string): string {
 }
 
 /** The route checks for one list of protected pages. Exported for tests; the app uses the ones below. */
-export function routeChecks(protectedPages: readonly string[]) {
+export function routeChecks(
+  protectedPages: readonly string[],
+  rolePages: readonly RolePage[] = [],
+) {
   const sessionRoutes = [...protectedPages, NEXT_AUTH_SESSION];
   return {
+    /**
+     * The role `pathname` needs, from the role page it is on or below, also
+     * percent-encoded; `undefined` when any signed-in user may open it.
+     */
+    roleFor: (pathname: string): string | undefined => {
+      const decoded = decodedOrSame(pathname);
+      return rolePages.find((page) => isUnder(decoded, page.path))?.role;
+    },
     /**
      * True when `pathname` is one of the protected pages or below one, also
      * percent-encoded (`/%64ashboard`), like `readsSession`: the safe side.
@@ -40,4 +51,7 @@ export function routeChecks(protectedPages: readonly string[]) {
 }
 
 /** The checks for `app.config.ts`'s `protectedPages`: the one list of protected pages. */
-export const { isProtectedPage, readsSession } = routeChecks(appConfig.protectedPages);
+export const { isProtectedPage, readsSession, roleFor } = routeChecks(
+  appConfig.protectedPages,
+  appConfig.rolePages,
+);

@@ -34,7 +34,7 @@ const NEW: TokenSet = {
   refreshToken: "rt-2",
   accessTokenExpiresAt: Date.now() + 60_000,
 };
-const USER = { id: "1", name: "demo" };
+const USER = { id: "1", name: "demo", roles: [] };
 const TOKEN: JWT = { sub: "1", user: USER, backend: OLD, authTime: Date.now() };
 const SESSION: LiveSession = { user: USER, tokens: OLD, authTime: TOKEN.authTime! };
 

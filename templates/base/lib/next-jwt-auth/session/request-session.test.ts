@@ -45,7 +45,7 @@ vi.mock("@/lib/next-jwt-auth/storage/session-storage", () => {
 
 type Cookies = { getAll(): { name: string; value: string }[] };
 const NO_COOKIES: Cookies = { getAll: () => [] };
-const USER = { id: "1", name: "demo" };
+const USER = { id: "1", name: "demo", roles: [] };
 
 /** Tokens whose access token expires `inMs` from now. */
 const tokens = (name: string, inMs: number): TokenSet => ({

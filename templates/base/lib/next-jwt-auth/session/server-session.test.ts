@@ -13,9 +13,13 @@ vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Error(`redirect to ${url}`);
   },
+  forbidden: () => {
+    throw new Error("forbidden");
+  },
 }));
 
-const USER = { id: "1", name: "demo" };
+const USER = { id: "1", name: "demo", roles: [] as string[] };
+const ADMIN = { id: "2", name: "root", roles: ["admin"] };
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
@@ -33,11 +37,11 @@ afterAll(() => {
 });
 
 /** Store a session with these tokens through the app's own storage and put its cookie in the jar. */
-async function signedIn(tokens: TokenSet): Promise<typeof import("./server-session")> {
+async function signedIn(tokens: TokenSet, user = USER): Promise<typeof import("./server-session")> {
   vi.resetModules();
   const { sessionStorage } = await import("@/lib/next-jwt-auth/storage/session-storage");
   const { encodeSessionCookies } = await import("./session-cookie");
-  const token = await sessionStorage.create({ user: USER, tokens });
+  const token = await sessionStorage.create({ user, tokens });
   jar = (await encodeSessionCookies(token, { getAll: () => [] })).set;
   return import("./server-session");
 }
@@ -98,5 +102,58 @@ describe("getSession / requireSession", () => {
     await expect(requireSession("/dashboard")).rejects.toThrow(
       "redirect to /login?callbackUrl=%2Fdashboard",
     );
+  });
+});
+
+describe("role pages and requireRole", () => {
+  const fresh = (): TokenSet => ({
+    accessToken: "at",
+    refreshToken: "rt",
+    accessTokenExpiresAt: Date.now() + HOUR,
+  });
+
+  it.each([
+    ["opens a role page of app.config.ts for a user with its role", ADMIN, "/admin", "open"],
+    ["and the pages below it", ADMIN, "/admin/users?x=1", "open"],
+    [
+      "answers 403, not a login redirect, to a signed-in user without it",
+      USER,
+      "/admin",
+      "forbidden",
+    ],
+    ["also below the role page", USER, "/admin/users", "forbidden"],
+    ["lets that user open the protected pages without a role", USER, "/dashboard", "open"],
+  ])("requireSession %s", async (_, user, page, outcome) => {
+    const { requireSession } = await signedIn(fresh(), user);
+    const result = requireSession(page);
+    if (outcome === "open") await expect(result).resolves.toMatchObject({ user });
+    else await expect(result).rejects.toThrow("forbidden");
+  });
+
+  it("requireSession sends a browser without a session on a role page to /login", async () => {
+    vi.resetModules();
+    jar = [];
+    const { requireSession } = await import("./server-session");
+    await expect(requireSession("/admin")).rejects.toThrow(
+      "redirect to /login?callbackUrl=%2Fadmin",
+    );
+  });
+
+  it.each([
+    ["passes a user with the role", ADMIN, "admin", "open"],
+    ["answers 403 to a user without it", USER, "admin", "forbidden"],
+    ["compares names exactly", ADMIN, "Admin", "forbidden"],
+  ])("requireRole %s", async (_, user, role, outcome) => {
+    const { requireRole } = await signedIn(fresh(), user);
+    const result = requireRole(role, "/dashboard");
+    if (outcome === "open") await expect(result).resolves.toMatchObject({ user });
+    else await expect(result).rejects.toThrow("forbidden");
+  });
+
+  it("requireRole sends a browser without a session to /login before any role check", async () => {
+    vi.resetModules();
+    jar = [];
+    const { requireRole } = await import("./server-session");
+    await expect(requireRole("admin", "/dashboard")).rejects.toThrow("redirect to /login");
   });
 });

@@ -1,11 +1,12 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import "server-only";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { BackendUser, TokenSet } from "@/lib/auth/backend/types";
 import { sessionState } from "./live-session";
-import { isProtectedPage } from "./protected-routes";
+import { isProtectedPage, roleFor } from "./protected-routes";
+import { hasRole } from "./roles";
 import { readSessionToken } from "./session-cookie";
 import { isStorageOutage } from "@/lib/next-jwt-auth/storage/outage";
 
@@ -42,7 +43,12 @@ export const getSession = cache(async (): Promise<VerifiedSession | null> => {
 });
 
 /**
- * `getSession()`, or a redirect to the login page that comes back to `returnTo`.
+ * The page guard: `getSession()`, or a redirect to the login page that comes
+ * back to `returnTo`; and when `app.config.ts` gives the page a role
+ * (`{ path, role }`), the 403 page (`app/forbidden.tsx`) for a signed-in user
+ * without it, not a login loop. The role is read from the session, which the
+ * server decoded itself: nothing the browser sends can grant it.
+ *
  * `returnTo` must be one of `app.config.ts`'s `protectedPages`: a page missing
  * there is never refreshed by `proxy.ts`, and its session check would fail
  * once the access token expires. Refused loudly, on the first render.
@@ -58,6 +64,20 @@ export async function requireSession(returnTo: string): Promise<VerifiedSession>
   if (!session) {
     redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}&reason=sign-in-required`);
   }
+  const role = roleFor(pathname);
+  if (role !== undefined && !hasRole(session.user, role)) forbidden();
+  return session;
+}
+
+/**
+ * `requireSession(returnTo)`, and the 403 answer unless the user has `role`:
+ * for a Server Action or route handler, which must check like a public
+ * endpoint, or for one part of a page only a role may use. A whole page that
+ * needs a role is declared in `app.config.ts` instead.
+ */
+export async function requireRole(role: string, returnTo: string): Promise<VerifiedSession> {
+  const session = await requireSession(returnTo);
+  if (!hasRole(session.user, role)) forbidden();
   return session;
 }
 

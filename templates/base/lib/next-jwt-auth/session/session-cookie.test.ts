@@ -15,7 +15,7 @@ const OTHER = "o".repeat(32);
 
 const TOKEN: JWT = {
   sub: "1",
-  user: { id: "1", name: "demo" },
+  user: { id: "1", name: "demo", roles: [] },
   backend: { accessToken: "at", refreshToken: "rt", accessTokenExpiresAt: Date.now() + 60_000 },
   authTime: Date.now(),
 };

@@ -44,7 +44,7 @@ async function withWrittenStore(filename: string, check: () => void): Promise<vo
   const store = openSqliteStore({ filename, cipher: createTokenCipher("s"), migrate: "auto" });
   try {
     await store.create({
-      user: { id: "u1", name: "U", email: "u@example.com" },
+      user: { id: "u1", name: "U", email: "u@example.com", roles: [] },
       tokens: { accessToken: "a", refreshToken: "r", accessTokenExpiresAt: T0 + 1 },
       now: T0,
       idleExpiresAt: T0 + 60_000,

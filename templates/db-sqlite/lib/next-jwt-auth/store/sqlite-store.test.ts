@@ -51,7 +51,7 @@ describeLoginAttemptStoreContract("SQLite", sqliteHarness);
 describe("SQLite session store", () => {
   const T0 = Date.UTC(2030, 0, 1);
   const input = {
-    user: { id: "u1", name: "U" },
+    user: { id: "u1", name: "U", roles: ["admin"] },
     tokens: {
       accessToken: "plain-access-token-1234",
       refreshToken: "plain-refresh-token-5678",
@@ -123,16 +123,19 @@ describe("SQLite session store", () => {
     const before = openSqliteStore({ filename, cipher, migrate: "auto" });
     const { sessionId } = await before.create(input);
     await before.close();
-    // Take the file back to what version 1 left: no login_attempts table, no version 2 row.
+    // Take the file back to what version 1 left: no login_attempts table, no
+    // sessions.user_roles column, no row past version 1.
     const raw = new Database(filename);
     raw.exec("DROP TABLE login_attempts");
+    raw.exec("ALTER TABLE sessions DROP COLUMN user_roles");
     raw.exec("DELETE FROM schema_version WHERE version > 1");
     raw.close();
 
     expect(() => openSqliteStore({ filename, cipher, migrate: "manual" })).toThrow(/db:migrate/);
     const after = openSqliteStore({ filename, cipher, migrate: "auto" });
     expect(await after.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
-    expect(await after.get(sessionId, T0)).not.toBeNull();
+    // A session from before roles keeps working, with none until the user signs in again.
+    expect((await after.get(sessionId, T0))?.user.roles).toEqual([]);
     expect((await after.loginAttempts.recordFailure("user:u", T0)).failures).toBe(1);
     await after.close();
     rmSync(dir, { recursive: true, force: true });

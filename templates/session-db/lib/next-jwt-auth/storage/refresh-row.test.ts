@@ -47,7 +47,7 @@ describe("refreshing a session row", () => {
     stores = [open(), open()];
     const now = Date.now();
     ({ sessionId } = await stores[0]!.create({
-      user: { id: "u1", name: "U" },
+      user: { id: "u1", name: "U", roles: [] },
       tokens: { ...tokenSet("initial", now), accessTokenExpiresAt: now - 1 },
       now,
       idleExpiresAt: now + HOUR,

@@ -55,6 +55,12 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX login_attempts_last_failure_at ON login_attempts (last_failure_at)",
     ],
   },
+  {
+    version: 3,
+    description: "sessions.user_roles",
+    // Sessions from before roles existed read as having none until the user signs in again.
+    statements: () => ["ALTER TABLE sessions ADD COLUMN user_roles TEXT NOT NULL DEFAULT '[]'"],
+  },
 ];
 
 /** The schema version this code needs. */

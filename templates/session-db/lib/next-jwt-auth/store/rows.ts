@@ -10,6 +10,8 @@ export interface SessionRow {
   user_id: string;
   user_name: string;
   user_email: string | null;
+  /** JSON array of role names (migration 3). */
+  user_roles: string;
   access_token: string;
   access_expires_at: number | string;
   refresh_token: string;
@@ -29,6 +31,7 @@ export const SESSION_COLUMNS = [
   "user_id",
   "user_name",
   "user_email",
+  "user_roles",
   "access_token",
   "access_expires_at",
   "refresh_token",
@@ -73,6 +76,7 @@ export function newRowValues(
     user_id: input.user.id,
     user_name: input.user.name,
     user_email: input.user.email ?? null,
+    user_roles: JSON.stringify(input.user.roles),
     ...sealTokens(cipher, idHash, input.tokens),
     created_at: input.now,
     last_seen_at: input.now,
@@ -112,7 +116,12 @@ export function fromRow(cipher: TokenCipher, row: SessionRow): StoredSession | n
   }
   return {
     idHash: row.id_hash,
-    user: { id: row.user_id, name: row.user_name, email: row.user_email ?? undefined },
+    user: {
+      id: row.user_id,
+      name: row.user_name,
+      email: row.user_email ?? undefined,
+      roles: parseRoleColumn(row.user_roles),
+    },
     tokens: {
       accessToken,
       refreshToken,
@@ -127,6 +136,19 @@ export function fromRow(cipher: TokenCipher, row: SessionRow): StoredSession | n
     userAgent: row.user_agent,
     version: toNumber(row.version),
   };
+}
+
+/**
+ * The `user_roles` column back into a list. Anything but a JSON array of
+ * strings (a hand-edited row) reads as no roles: the safe side.
+ */
+export function parseRoleColumn(value: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) && parsed.every((role) => typeof role === "string") ? parsed : [];
+  } catch {
+    return [];
+  }
 }
 
 /** A summary row into a `SessionSummary`. */

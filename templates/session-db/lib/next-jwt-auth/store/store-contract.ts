@@ -24,8 +24,13 @@ const HOUR = 60 * MINUTE;
 const SECRET = "contract-secret-current-0123456789abcdef";
 const OLD_SECRET = "contract-secret-previous-0123456789abcdef";
 
-const alice = { id: "u-alice", name: "Alice", email: "alice@example.test" };
-const bob = { id: "u-bob", name: "Bob" };
+const alice = {
+  id: "u-alice",
+  name: "Alice",
+  email: "alice@example.test",
+  roles: ["admin", "editor"],
+};
+const bob = { id: "u-bob", name: "Bob", roles: [] };
 
 let tokenCounter = 0;
 function tokens(label = "t"): TokenSet {
@@ -85,6 +90,16 @@ export function describeSessionStoreContract(
         userAgent: "Mozilla/5.0 (contract test)",
         version: 1,
       });
+    });
+
+    it("keeps the user's roles, and reads a row without readable roles as having none", async () => {
+      const { sessionId } = await store.create(newSession({ user: bob }));
+      expect((await store.get(sessionId, T0 + MINUTE))?.user.roles).toEqual([]);
+      const admin = await store.create(newSession());
+      expect((await store.get(admin.sessionId, T0 + MINUTE))?.user.roles).toEqual([
+        "admin",
+        "editor",
+      ]);
     });
 
     it("draws a fresh 256-bit base64url session id for every session", async () => {

@@ -7,7 +7,13 @@ import { renewalDue } from "@/lib/next-jwt-auth/session/idle-renewal";
 import type { LiveSession, SessionStorage } from "./types";
 
 const liveTokenSchema = z.object({
-  user: z.object({ id: z.string(), name: z.string(), email: z.string().optional() }),
+  user: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string().optional(),
+    // A cookie written before roles existed has none: the safe side, until the next sign-in.
+    roles: z.array(z.string()).default([]),
+  }),
   backend: z.object({
     accessToken: z.string().min(1),
     refreshToken: z.string().min(1),

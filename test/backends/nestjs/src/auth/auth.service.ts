@@ -8,6 +8,8 @@ export interface Profile {
   sub: number;
   username: string;
   email: string | undefined;
+  /** The authorization recipe's `roles`, read from the user as they are now. */
+  roles: readonly string[];
   iat: number;
   exp: number;
 }
@@ -71,6 +73,7 @@ export class AuthService {
       sub: payload.sub,
       username: payload.username,
       email: user?.email,
+      roles: user?.roles ?? [],
       iat: payload.iat,
       exp: payload.exp,
     };

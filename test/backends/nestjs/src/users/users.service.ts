@@ -7,6 +7,8 @@ export interface User {
   username: string;
   name: string;
   email: string;
+  /** The authorization recipe's `roles: Role[]`. */
+  roles: readonly string[];
 }
 
 interface StoredUser extends User {
@@ -15,8 +17,8 @@ interface StoredUser extends User {
 
 /** The contract's users (test/backends/README.md). */
 const SEED = [
-  { userId: 1, username: "demo", password: "demo-password", name: "Demo User", email: "demo@example.com" },
-  { userId: 2, username: "alice", password: "alice-password", name: "Alice Example", email: "alice@example.com" },
+  { userId: 1, username: "demo", password: "demo-password", name: "Demo User", email: "demo@example.com", roles: ["admin"] },
+  { userId: 2, username: "alice", password: "alice-password", name: "Alice Example", email: "alice@example.com", roles: [] },
 ] as const;
 
 /**
