@@ -5,7 +5,7 @@ import type { TokenSet } from "@/lib/auth/backend/types";
 
 const IDLE_SECONDS = 600;
 const T0 = Date.UTC(2030, 0, 1);
-const USER = { id: "1", name: "demo" };
+const USER = { id: "1", name: "demo", roles: [] };
 const TOKENS: TokenSet = {
   accessToken: "at",
   refreshToken: "rt",
