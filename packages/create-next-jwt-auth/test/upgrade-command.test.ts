@@ -108,11 +108,13 @@ describe("upgrade --dry-run", () => {
     await generateApp(dir, JWT);
     edit(dir, "app/page.tsx", (t) => `${t}// wip\n`);
     const before = snapshotDir(dir);
-    const result = await runUpgrade(dir, ["--dry-run", "--session", "db"]);
+    // Style and storage both switch, so the plan both adds files (Drupal's, the database's)
+    // and deletes some (the shared HTTP adapter's): a storage switch alone deletes nothing.
+    const result = await runUpgrade(dir, ["--dry-run", "--backend", "drupal", "--session", "db"]);
     expect(result.code).toBe(0);
     expect(snapshotDir(dir)).toEqual(before);
     const jwt = renderApp(templatesRoot(), appOptions(JWT)).files;
-    const db = renderApp(templatesRoot(), appOptions({ backend: "rest", session: "db", db: "sqlite" })).files;
+    const db = renderApp(templatesRoot(), appOptions({ backend: "drupal", session: "db", db: "sqlite" })).files;
     const added = [...db.keys()].filter((path) => !jwt.has(path));
     const dropped = [...jwt.keys()].filter((path) => !db.has(path));
     expect(added.length * dropped.length).toBeGreaterThan(0);
