@@ -59,11 +59,12 @@ describe.each(allStacks().map((stack) => [stackId(stack), stack] as const))("ren
     const layers = layersFor(stack);
     expect(layers).toEqual([
       "base",
+      ...(stack.backend === "drupal" ? [] : ["backend-http"]),
       `backend-${stack.backend}`,
       `session-${stack.session}`,
       ...(stack.db ? [`db-${stack.db}`] : []),
     ]);
-    for (const path of ["lib/auth/backend/types.ts", "lib/auth/backend/adapter.ts", "lib/auth/backend/config.ts", "mock/backend.ts"]) {
+    for (const path of ["lib/auth/backend/types.ts", "lib/auth/backend/adapter.ts", "lib/auth/backend/config.ts", "lib/auth/backend/forwarding.ts", "app/dashboard/demo-items.ts", "mock/backend.ts"]) {
       expect(tree.has(path), path).toBe(true);
     }
   });

@@ -1,19 +1,11 @@
 import { expect, type Page } from "@playwright/test";
+import type { MockStats } from "../mock/kit/token-store";
 import { BACKEND_UNDER_TEST } from "./settings";
 
 export const DEMO = { username: "demo", password: "demo-password" };
 
-/** The backend's counters (`GET /__mock/stats`). */
-export interface MockStats {
-  logins: number;
-  failedLogins: number;
-  refreshes: number;
-  rejectedRefreshes: number;
-  reusedRefreshes: number;
-  resourceCalls: number;
-  rejectedResourceCalls: number;
-  logouts: number;
-}
+/** The counters every backend under test keeps (`GET /__mock/stats`), as the built-in mock declares them. */
+export type { MockStats };
 
 export async function mockStats(): Promise<MockStats> {
   const response = await fetch(`${BACKEND_UNDER_TEST}/__mock/stats`);

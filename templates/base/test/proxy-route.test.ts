@@ -40,7 +40,7 @@ async function loadApp(backendUrl: string) {
   const { getAdapter } = await import("@/lib/auth/adapter");
   const { sessionStorage } = await import("@/lib/auth/storage/session-storage");
   const adapter = getAdapter();
-  demoPath = adapter.demoResourcePath;
+  demoPath = (await import("@/app/dashboard/demo-items")).DEMO_RESOURCE_PATH;
   return { adapter, sessionStorage };
 }
 

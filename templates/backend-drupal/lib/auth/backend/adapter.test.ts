@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createMockBackend } from "@/mock/backend";
 import { serveMock, type RunningMock } from "@/mock/kit/server";
-import { MOCK_ITEMS, MOCK_USERS } from "@/mock/kit/users";
+import { MOCK_USERS } from "@/mock/kit/users";
 import { createBackendAdapter } from "./adapter";
 import { backendEnvSchema, toBackendConfig, type BackendConfig } from "./config";
 import { BackendError, isBackendError, type BackendErrorCode } from "./errors";
@@ -85,7 +85,6 @@ describe("Drupal adapter against the simple_oauth mock", () => {
     await expect(adapter.me(second.accessToken)).resolves.toMatchObject({ id: demo.id });
     expect(await errorCode(adapter.refresh(first.refreshToken))).toBe("refresh_rejected");
     expect(await errorCode(adapter.me(first.accessToken))).toBe("unauthorized");
-    expect(await errorCode(adapter.items(first.accessToken))).toBe("unauthorized");
   });
 
   it("rejects an expired refresh token as refresh_rejected", async () => {
@@ -141,14 +140,6 @@ describe("Drupal adapter against the simple_oauth mock", () => {
     });
   });
 
-  it("lists the articles the user may see, leaving out the one under meta.omitted", async () => {
-    const adapter = adapterFor();
-    const tokens = await adapter.login({ username: demo.username, password: demo.password });
-    const items = await adapter.items(tokens.accessToken);
-    expect(items.map((item) => item.title)).toEqual(MOCK_ITEMS.map((item) => item.title));
-    for (const item of items) expect(item.id).toMatch(/^[0-9a-f-]{36}$/);
-  });
-
   it("reports a backend that is down as unavailable", async () => {
     const down = await serveMock(
       await createMockBackend({ accessTtlSeconds: 1, refreshTtlSeconds: 1 }),
@@ -159,14 +150,7 @@ describe("Drupal adapter against the simple_oauth mock", () => {
     expect(
       await errorCode(adapter.login({ username: demo.username, password: demo.password })),
     ).toBe("unavailable");
-    expect(await errorCode(adapter.items("any"))).toBe("unavailable");
-  });
-
-  it("exposes JSON:API as the proxy prefix, the article list as demo resource and the JSON:API Accept header", () => {
-    const adapter = adapterFor();
-    expect(adapter.defaultProxyPrefixes).toEqual(["jsonapi/"]);
-    expect(adapter.demoResourcePath).toBe("jsonapi/node/article");
-    expect(adapter.resourceHeaders).toEqual({ Accept: "application/vnd.api+json" });
+    expect(await errorCode(adapter.me("any"))).toBe("unavailable");
   });
 
   it("signs out without a call to Drupal, which has no revocation endpoint: the tokens stay valid until they expire", async () => {
@@ -174,6 +158,6 @@ describe("Drupal adapter against the simple_oauth mock", () => {
     const tokens = await adapter.login({ username: demo.username, password: demo.password });
     await adapter.logout(tokens);
     expect(mock.store.stats.logouts).toBe(0);
-    await expect(adapter.items(tokens.accessToken)).resolves.toHaveLength(MOCK_ITEMS.length);
+    await expect(adapter.me(tokens.accessToken)).resolves.toMatchObject({ id: demo.id });
   });
 });

@@ -3,12 +3,8 @@ import type { BackendConfig } from "./config";
 import { userFromJsonApi, userFromUserinfo } from "./current-user";
 import { BackendError } from "./errors";
 import type { HttpOptions } from "./http";
-import { getResource, JSON_API_HEADERS } from "./resource";
-import { articleCollectionSchema } from "./schemas";
 import { requestTokens } from "./token-endpoint";
 import type { BackendAdapter } from "./types";
-
-const DEMO_RESOURCE_PATH = "jsonapi/node/article";
 
 /**
  * The Drupal adapter: simple_oauth 6.x with the password grant
@@ -24,10 +20,6 @@ export function createBackendAdapter(
     : { timeoutMs: config.timeoutMs };
 
   return {
-    defaultProxyPrefixes: ["jsonapi/"],
-    resourceHeaders: JSON_API_HEADERS,
-    demoResourcePath: DEMO_RESOURCE_PATH,
-
     login: ({ username, password }) =>
       requestTokens(config, { grant_type: "password", username, password }, http),
 
@@ -46,18 +38,6 @@ export function createBackendAdapter(
       config.userSource === "jsonapi"
         ? userFromJsonApi(config, accessToken, http)
         : userFromUserinfo(config, accessToken, http),
-
-    async items(accessToken) {
-      // Articles the user may not see are left out by Drupal (and listed under meta.omitted).
-      const { data } = await getResource(
-        config,
-        `/${DEMO_RESOURCE_PATH}`,
-        accessToken,
-        articleCollectionSchema,
-        http,
-      );
-      return data.map((article) => ({ id: article.id, title: article.attributes.title }));
-    },
 
     /**
      * simple_oauth has no revocation endpoint by default, so signing out only

@@ -78,17 +78,3 @@ export const jsonApiUserSchema = z.object({
     }),
   }),
 });
-
-/**
- * `GET /jsonapi/node/article`. Items the user may not see are left out and
- * listed under `meta.omitted`, which is accepted but not needed.
- */
-export const articleCollectionSchema = z.object({
-  data: z.array(
-    z.object({
-      id: z.string().min(1),
-      attributes: z.object({ title: z.string() }),
-    }),
-  ),
-  meta: z.object({ omitted: z.unknown().optional() }).optional(),
-});

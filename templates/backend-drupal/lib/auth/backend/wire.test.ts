@@ -16,7 +16,12 @@ interface Recorded {
   body: string;
 }
 
-function fakeDrupal(status: number, body: unknown, headers: Record<string, string> = {}) {
+function fakeDrupal(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  env: Record<string, string> = {},
+) {
   const calls: Recorded[] = [];
   const fetchFake: typeof fetch = async (input, init) => {
     calls.push({
@@ -32,7 +37,7 @@ function fakeDrupal(status: number, body: unknown, headers: Record<string, strin
   };
   const config = toBackendConfig(
     { backendUrl: "https://cms.example.com/", timeoutMs: 1000 },
-    backendEnvSchema.parse({ DRUPAL_SCOPE: "authenticated content_editor" }),
+    backendEnvSchema.parse({ DRUPAL_SCOPE: "authenticated content_editor", ...env }),
   );
   return { adapter: createBackendAdapter(config, { fetch: fetchFake }), calls };
 }
@@ -46,6 +51,9 @@ async function codeOf(promise: Promise<unknown>): Promise<BackendErrorCode | "re
     throw error;
   }
 }
+
+/** Read the user through JSON:API: `GET /jsonapi` is the first resource call of `me`. */
+const JSON_API_USERS = { DRUPAL_USER_SOURCE: "jsonapi" };
 
 const TOKENS = {
   token_type: "Bearer",
@@ -91,9 +99,9 @@ describe("Drupal adapter on the wire", () => {
   });
 
   it("sends the JSON:API Accept header to JSON:API paths", async () => {
-    const { adapter, calls } = fakeDrupal(200, { data: [] });
-    await adapter.items("token");
-    expect(calls[0]?.url).toBe("https://cms.example.com/jsonapi/node/article");
+    const { adapter, calls } = fakeDrupal(200, {}, {}, JSON_API_USERS);
+    await adapter.me("token").catch(() => undefined);
+    expect(calls[0]?.url).toBe("https://cms.example.com/jsonapi");
     expect(calls[0]?.headers.get("accept")).toBe("application/vnd.api+json");
     expect(calls[0]?.headers.get("authorization")).toBe("Bearer token");
   });
@@ -302,9 +310,9 @@ describe("Drupal adapter on the wire", () => {
       message: /404/,
     },
     {
-      name: "a 200 that is not an article collection",
+      name: "a 200 that is not a JSON:API entry document",
       status: 200,
-      body: { data: [{ id: "x" }] },
+      body: { meta: "none" },
       code: "bad_response",
       message: /unexpected shape/,
     },
@@ -313,8 +321,8 @@ describe("Drupal adapter on the wire", () => {
   it.each(RESOURCE_ERRORS.map((row) => [row.name, row.code, row] as const))(
     "maps %s on a resource call to %s",
     async (_, __, { status, body, headers, code, message }) => {
-      const { adapter } = fakeDrupal(status, body, headers);
-      const failure = await adapter.items("token").catch((error: unknown) => error);
+      const { adapter } = fakeDrupal(status, body, headers, JSON_API_USERS);
+      const failure = await adapter.me("token").catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(BackendError);
       expect(failure).toMatchObject({ code });
       expect((failure as BackendError).message).toMatch(message);

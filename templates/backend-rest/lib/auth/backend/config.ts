@@ -1,16 +1,10 @@
 import "server-only";
 import { z } from "zod";
+import type { BackendConfig, HttpStyle, UserFields } from "./http-style";
+import { logoutPath } from "./http-style";
+import { fieldSetting, logoutSetting, pathSetting } from "./settings";
 
-const path = (fallback: string) => z.string().trim().min(1).default(fallback);
-const field = (fallback: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z_$][\w$]*$/, "must be a JSON field name")
-    .default(fallback);
-
-/** Words that switch the backend logout off (an empty value falls back to the default). */
-const NO_LOGOUT = new Set(["", "none", "-"]);
+export type { BackendConfig } from "./http-style";
 
 /**
  * The generic REST style's own environment variables. The defaults are
@@ -19,60 +13,65 @@ const NO_LOGOUT = new Set(["", "none", "-"]);
  */
 export const backendEnvSchema = z.object({
   /** `POST` JSON credentials → the tokens (and usually the user). */
-  REST_LOGIN_PATH: path("/auth/login"),
+  REST_LOGIN_PATH: pathSetting("/auth/login"),
   /** `POST` the refresh token → a new pair. */
-  REST_REFRESH_PATH: path("/auth/refresh"),
+  REST_REFRESH_PATH: pathSetting("/auth/refresh"),
   /** `GET` with the access token → the signed-in user. */
-  REST_ME_PATH: path("/auth/me"),
+  REST_ME_PATH: pathSetting("/auth/me"),
   /** `POST` with the access token ends the session at the backend; `none` skips it. */
-  REST_LOGOUT_PATH: z.string().trim().default("/auth/logout"),
+  REST_LOGOUT_PATH: logoutSetting("/auth/logout"),
   /** Field names of the login request body. */
-  REST_USERNAME_FIELD: field("username"),
-  REST_PASSWORD_FIELD: field("password"),
+  REST_USERNAME_FIELD: fieldSetting("username"),
+  REST_PASSWORD_FIELD: fieldSetting("password"),
   /** Field names in the login and refresh answers. */
-  REST_ACCESS_TOKEN_FIELD: field("accessToken"),
-  REST_REFRESH_TOKEN_FIELD: field("refreshToken"),
+  REST_ACCESS_TOKEN_FIELD: fieldSetting("accessToken"),
+  REST_REFRESH_TOKEN_FIELD: fieldSetting("refreshToken"),
   /** Access-token lifetime in seconds; when the answer lacks it, the token's `exp` claim is used. */
-  REST_EXPIRES_IN_FIELD: field("expiresIn"),
+  REST_EXPIRES_IN_FIELD: fieldSetting("expiresIn"),
   /** Where the refresh call carries the refresh token: a JSON body field, or `Authorization: Bearer`. */
   REST_REFRESH_TOKEN_IN: z.enum(["body", "bearer"]).default("body"),
   /** The body field for `REST_REFRESH_TOKEN_IN=body`. */
-  REST_REFRESH_BODY_FIELD: field("refreshToken"),
+  REST_REFRESH_BODY_FIELD: fieldSetting("refreshToken"),
   /** Field names of the user in the `me` answer: id, display name, e-mail (optional). */
-  REST_USER_ID_FIELD: field("id"),
-  REST_USER_NAME_FIELD: field("username"),
-  REST_USER_EMAIL_FIELD: field("email"),
-  /** The demo resource the dashboard lists, relative to the backend URL. */
-  REST_DEMO_RESOURCE_PATH: path("api/items"),
+  REST_USER_ID_FIELD: fieldSetting("id"),
+  REST_USER_NAME_FIELD: fieldSetting("username"),
+  REST_USER_EMAIL_FIELD: fieldSetting("email"),
 });
 
 export type RestEnv = z.infer<typeof backendEnvSchema>;
 
-/** Everything the REST adapter needs, validated and normalised. */
-export interface BackendConfig {
-  /** The backend's base URL without a trailing slash. */
-  backendUrl: string;
-  timeoutMs: number;
-  paths: {
-    login: string;
-    refresh: string;
-    me: string;
-    /** `undefined`: the backend has no logout endpoint. */
-    logout: string | undefined;
+/** DummyJSON's `{message}`; many other APIs say `{error}` instead, or both. */
+const errorBodySchema = z
+  .object({ message: z.string().optional(), error: z.string().optional() })
+  .transform((body) => body.message ?? body.error)
+  .pipe(z.string());
+
+/** How a generic REST backend words its errors and what its refusals mean. */
+export const REST_STYLE: HttpStyle = {
+  pathSettings: "REST_*_PATH",
+  errorMessage: (body) => {
+    const parsed = errorBodySchema.safeParse(body);
+    return parsed.success ? parsed.data : undefined;
+  },
+  refusals: {
+    // DummyJSON answers a wrong login with 400, many other APIs with 401.
+    login: { 400: "invalid_credentials", 401: "invalid_credentials" },
+    // 401 (token missing or expired) and 403 (invalid or revoked) both mean: sign in again.
+    refresh: { 401: "refresh_rejected", 403: "refresh_rejected" },
+    // "Token Expired!" and a missing or invalid token alike.
+    me: { 401: "unauthorized" },
+    logout: { 401: "unauthorized" },
+  },
+  ownBodyOnly: [],
+};
+
+/** Where the signed-in user's id, display name and e-mail are in the `me` answer. */
+export function userFields(env: RestEnv): UserFields {
+  return {
+    id: env.REST_USER_ID_FIELD,
+    name: env.REST_USER_NAME_FIELD,
+    email: env.REST_USER_EMAIL_FIELD,
   };
-  fields: {
-    username: string;
-    password: string;
-    accessToken: string;
-    refreshToken: string;
-    expiresIn: string;
-    userId: string;
-    userName: string;
-    userEmail: string;
-  };
-  refreshToken: { in: "body"; field: string } | { in: "bearer" };
-  /** No leading slash, like the proxy's prefixes. */
-  demoResourcePath: string;
 }
 
 /** Combine the common backend settings with the REST variables. */
@@ -80,7 +79,6 @@ export function toBackendConfig(
   common: { backendUrl: string; timeoutMs: number },
   env: RestEnv,
 ): BackendConfig {
-  const logout = env.REST_LOGOUT_PATH.trim();
   return {
     backendUrl: common.backendUrl.replace(/\/+$/, ""),
     timeoutMs: common.timeoutMs,
@@ -88,22 +86,19 @@ export function toBackendConfig(
       login: env.REST_LOGIN_PATH,
       refresh: env.REST_REFRESH_PATH,
       me: env.REST_ME_PATH,
-      logout: NO_LOGOUT.has(logout.toLowerCase()) ? undefined : logout,
+      logout: logoutPath(env.REST_LOGOUT_PATH),
     },
-    fields: {
-      username: env.REST_USERNAME_FIELD,
-      password: env.REST_PASSWORD_FIELD,
+    credentials: { username: env.REST_USERNAME_FIELD, password: env.REST_PASSWORD_FIELD },
+    tokens: {
       accessToken: env.REST_ACCESS_TOKEN_FIELD,
       refreshToken: env.REST_REFRESH_TOKEN_FIELD,
       expiresIn: env.REST_EXPIRES_IN_FIELD,
-      userId: env.REST_USER_ID_FIELD,
-      userName: env.REST_USER_NAME_FIELD,
-      userEmail: env.REST_USER_EMAIL_FIELD,
     },
+    user: userFields(env),
     refreshToken:
       env.REST_REFRESH_TOKEN_IN === "bearer"
         ? { in: "bearer" }
         : { in: "body", field: env.REST_REFRESH_BODY_FIELD },
-    demoResourcePath: env.REST_DEMO_RESOURCE_PATH.replace(/^\/+/, ""),
+    style: REST_STYLE,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The one interface every backend style implements. The rest of the app
- * (sign-in, refresh, proxy, dashboard) only ever talks to a `BackendAdapter`.
+ * The one interface every backend style implements: sign-in only. Sign-in,
+ * refresh and sign-out talk to a `BackendAdapter`; reading data goes through
+ * `backendFetch` (server code) or the proxy (the browser).
  */
 
 export interface Credentials {
@@ -24,28 +25,13 @@ export interface BackendUser {
   email?: string | undefined;
 }
 
-/** One row of the demo resource the dashboard lists. */
-export interface BackendItem {
-  id: string;
-  title: string;
-}
-
 export interface BackendAdapter {
-  /** Path prefixes (no leading slash, trailing slash included) the proxy may reach by default. */
-  readonly defaultProxyPrefixes: readonly string[];
-  /** Headers resource calls need besides `Authorization` (e.g. a vendor media type as `Accept`). */
-  readonly resourceHeaders: Readonly<Record<string, string>>;
-  /** Path of the demo resource, under an allowed prefix, that the dashboard reads. */
-  readonly demoResourcePath: string;
-
   /** Exchange credentials for tokens. Throws `BackendError("invalid_credentials")` on a wrong login. */
   login(credentials: Credentials): Promise<TokenSet>;
   /** Exchange a refresh token for a new set. Throws `BackendError("refresh_rejected")` when it is dead. */
   refresh(refreshToken: string): Promise<TokenSet>;
   /** The signed-in user. Throws `BackendError("unauthorized")` when the access token is rejected. */
   me(accessToken: string): Promise<BackendUser>;
-  /** The demo resource's items, read with the access token. */
-  items(accessToken: string): Promise<BackendItem[]>;
   /** End the session at the backend where the style supports it; a no-op otherwise. */
   logout(tokens: TokenSet): Promise<void>;
 }

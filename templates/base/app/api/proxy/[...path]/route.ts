@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { getAdapter } from "@/lib/auth/adapter";
 import { isBackendError } from "@/lib/auth/backend/errors";
+import { BACKEND_FORWARDING } from "@/lib/auth/backend/forwarding";
 import { needsRefresh } from "@/lib/auth/expiry";
 import { sessionState } from "@/lib/auth/live-session";
 import { refreshSession, tokenForRenewal } from "@/lib/auth/refresh";
@@ -46,10 +47,9 @@ async function handle(request: NextRequest): Promise<NextResponse> {
     return proxyError(415, "unsupported_media_type");
   }
 
-  const adapter = getAdapter();
   const prefixes = config.BACKEND_PROXY_PREFIXES.length
     ? config.BACKEND_PROXY_PREFIXES
-    : adapter.defaultProxyPrefixes;
+    : BACKEND_FORWARDING.defaultPrefixes;
   // The raw, still-encoded path: Next's decoded `params` would hide `%2F` and friends.
   const rawUrl = new URL(request.url);
   const rawPath = rawUrl.pathname.startsWith(ROUTE_PREFIX)
@@ -101,7 +101,7 @@ async function handle(request: NextRequest): Promise<NextResponse> {
       method,
       incomingHeaders: request.headers,
       accessToken,
-      resourceHeaders: adapter.resourceHeaders,
+      resourceHeaders: BACKEND_FORWARDING.resourceHeaders,
       body,
       timeoutMs: config.BACKEND_TIMEOUT_MS,
     });

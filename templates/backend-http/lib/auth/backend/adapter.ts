@@ -1,9 +1,9 @@
 import "server-only";
-import type { BackendConfig } from "./config";
 import { BackendError, isBackendError, type BackendErrorCode } from "./errors";
-import { accessTokenExpiresAt, jwtExpiresAt } from "./token-expiry";
+import type { BackendConfig, Operation } from "./http-style";
 import { backendRequest, backendUrl, type BackendResponse, type HttpOptions } from "./http";
-import { itemsSchema, restErrorSchema, tokenPairSchema, userSchema } from "./schemas";
+import { tokenPairSchema, userSchema } from "./schemas";
+import { accessTokenExpiresAt, jwtExpiresAt } from "./token-expiry";
 import type { BackendAdapter, TokenSet } from "./types";
 
 export interface AdapterOptions {
@@ -13,16 +13,14 @@ export interface AdapterOptions {
   now?: () => number;
 }
 
-type Operation = "login" | "refresh" | "me" | "items" | "logout";
-
 const JSON_HEADERS = { Accept: "application/json" } as const;
 const JSON_BODY_HEADERS = { ...JSON_HEADERS, "Content-Type": "application/json" } as const;
 
 /**
- * The generic REST style (DummyJSON by default): JSON login, refresh with the
- * refresh token in a JSON body field or as a Bearer token, `GET /auth/me`,
- * `POST /auth/logout`, and `{message}` error bodies. Paths and field names
- * come from the configuration.
+ * Sign-in against a JSON-over-HTTP backend: JSON login, refresh with the
+ * refresh token in a JSON body field or as a Bearer token, `GET` the user with
+ * the access token, `POST` logout. Paths, field names and the style's error
+ * rules all come from `config` (see `config.ts`).
  */
 export function createBackendAdapter(
   config: BackendConfig,
@@ -32,8 +30,9 @@ export function createBackendAdapter(
   const http: HttpOptions = options.fetch
     ? { fetch: options.fetch, timeoutMs: config.timeoutMs }
     : { timeoutMs: config.timeoutMs };
-  const tokenPair = tokenPairSchema(config.fields);
-  const user = userSchema(config.fields);
+  const tokenPair = tokenPairSchema(config.tokens);
+  const user = userSchema(config.user);
+  const failure = failureFor(config);
 
   const call = (path: string, init: RequestInit) =>
     backendRequest(backendUrl(config.backendUrl, path), init, http);
@@ -48,23 +47,19 @@ export function createBackendAdapter(
       accessToken,
       refreshToken,
       accessTokenExpiresAt: accessTokenExpiresAt(accessToken, expiresInSeconds, now()),
-      // DummyJSON's refresh tokens are JWTs; an opaque one simply has no known expiry.
+      // Refresh tokens are often JWTs too; an opaque one simply has no known expiry.
       refreshTokenExpiresAt: jwtExpiresAt(refreshToken),
     };
   }
 
   return {
-    defaultProxyPrefixes: ["api/"],
-    resourceHeaders: {},
-    demoResourcePath: config.demoResourcePath,
-
     async login(credentials) {
       const response = await call(config.paths.login, {
         method: "POST",
         headers: JSON_BODY_HEADERS,
         body: JSON.stringify({
-          [config.fields.username]: credentials.username,
-          [config.fields.password]: credentials.password,
+          [config.credentials.username]: credentials.username,
+          [config.credentials.password]: credentials.password,
         }),
       });
       if (!isSuccess(response)) throw failure("login", response);
@@ -93,17 +88,6 @@ export function createBackendAdapter(
       return parsed.data;
     },
 
-    async items(accessToken) {
-      const response = await call(config.demoResourcePath, {
-        method: "GET",
-        headers: bearer(accessToken),
-      });
-      if (!isSuccess(response)) throw failure("items", response);
-      const parsed = itemsSchema.safeParse(response.body);
-      if (!parsed.success) throw unparseable("items", response);
-      return parsed.data;
-    },
-
     /**
      * Tell the backend the session is over. Best effort: the user is signing
      * out either way, so a backend that is down, refuses an expired access
@@ -124,6 +108,7 @@ export function createBackendAdapter(
   };
 }
 
+/** Some backends answer a `POST` with 201 instead of 200: both are fine. */
 function isSuccess(response: BackendResponse): boolean {
   return response.status >= 200 && response.status < 300;
 }
@@ -136,34 +121,29 @@ function unparseable(operation: Operation, response: BackendResponse): BackendEr
   );
 }
 
-/** What a refusal means, per operation; 404, 429 and anything else are the same for all. */
-const REFUSALS: Record<Operation, Partial<Record<number, BackendErrorCode>>> = {
-  // DummyJSON answers a wrong login with 400, many other APIs with 401.
-  login: { 400: "invalid_credentials", 401: "invalid_credentials" },
-  // 401 (token missing or expired) and 403 (invalid or revoked) both mean: sign in again.
-  refresh: { 401: "refresh_rejected", 403: "refresh_rejected" },
-  // "Token Expired!" and a missing or invalid token alike.
-  me: { 401: "unauthorized" },
-  items: { 401: "unauthorized" },
-  logout: { 401: "unauthorized" },
-};
-
 /** Map a non-2xx answer (5xx never gets here: `backendRequest` throws `unavailable`). */
-function failure(operation: Operation, response: BackendResponse): BackendError {
-  const { status } = response;
-  const message = restErrorSchema.safeParse(response.body);
-  const detail = message.success ? `: ${truncate(message.data)}` : "";
-  const fail = (code: BackendErrorCode, text: string) =>
-    new BackendError(code, `${operation}: ${text}${detail}`, status);
+function failureFor({ style }: BackendConfig) {
+  return (operation: Operation, response: BackendResponse): BackendError => {
+    const { status } = response;
+    const message = style.errorMessage(response.body);
+    const detail = message === undefined ? "" : `: ${truncate(message)}`;
+    const fail = (code: BackendErrorCode, text: string) =>
+      new BackendError(code, `${operation}: ${text}${detail}`, status);
 
-  // A wrong path answers 404 whatever server is behind it, so the body's shape does not matter.
-  if (status === 404) {
-    return fail("misconfigured", "the endpoint does not exist (check the REST_*_PATH settings)");
-  }
-  if (status === 429) return fail("throttled", "too many requests");
-  const code = REFUSALS[operation][status];
-  if (code) return fail(code, `refused with HTTP ${status}`);
-  return fail("bad_response", `unexpected HTTP ${status}`);
+    // A wrong path answers 404 whatever server is behind it, so the body's shape does not matter.
+    if (status === 404) {
+      return fail(
+        "misconfigured",
+        `the endpoint does not exist (check the ${style.pathSettings} settings)`,
+      );
+    }
+    // A rate limit of the backend or of a gateway in front of it.
+    if (status === 429) return fail("throttled", "too many requests");
+    const code = style.refusals[operation][status];
+    const trusted = !style.ownBodyOnly.includes(status) || message !== undefined;
+    if (code && trusted) return fail(code, `refused with HTTP ${status}`);
+    return fail("bad_response", `unexpected HTTP ${status}`);
+  };
 }
 
 function truncate(text: string): string {
