@@ -38,7 +38,7 @@ const { encode, decode } = (await import(pathToFileURL(requireFromApp.resolve("n
 };
 type OpenStore = { openSessionStore(env: Record<string, string>): Store };
 const openStoreOf = async (dir: string) =>
-  ((await import(pathToFileURL(join(dir, "lib/auth/store/open-store.ts")).href)) as OpenStore).openSessionStore;
+  ((await import(pathToFileURL(join(dir, "lib/next-jwt-auth/store/open-store.ts")).href)) as OpenStore).openSessionStore;
 const openSqlite = await openStoreOf(app);
 const openPostgres = await openStoreOf(input.postgresApp);
 

@@ -1,4 +1,4 @@
-import { defineAppConfig } from "@/lib/app-config";
+import { defineAppConfig } from "@/lib/next-jwt-auth/config/app-config";
 
 /**
  * The app's routes and session defaults, declared once. `proxy.ts`, the page

@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { staticHeaderRules } from "./lib/security/headers";
+import { staticHeaderRules } from "./lib/next-jwt-auth/security/headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

@@ -1,20 +1,31 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { needsRefresh } from "@/lib/auth/expiry";
-import { sessionState } from "@/lib/auth/live-session";
-import { isProtectedPage, NEXT_AUTH_SESSION, readsSession } from "@/lib/auth/protected-routes";
-import { refreshSession, tokenForRenewal } from "@/lib/auth/refresh";
+import { needsRefresh } from "@/lib/next-jwt-auth/session/expiry";
+import { sessionState } from "@/lib/next-jwt-auth/session/live-session";
+import {
+  isProtectedPage,
+  NEXT_AUTH_SESSION,
+  readsSession,
+} from "@/lib/next-jwt-auth/session/protected-routes";
+import { refreshSession, tokenForRenewal } from "@/lib/next-jwt-auth/session/refresh";
 import {
   applySessionCookiesToRequest,
   applySessionCookiesToResponse,
   encodeSessionCookies,
   readSessionToken,
   type SessionCookieWrite,
-} from "@/lib/auth/session-cookie";
-import { sessionStorage } from "@/lib/auth/storage/session-storage";
-import { storageOutageResponse } from "@/lib/auth/storage/outage-response";
-import { safeCallbackUrl } from "@/lib/safe-callback-url";
-import { createNonce, currentSecurityHeaderOptions, securityHeaders } from "@/lib/security/headers";
-import { hasMalformedEscape, malformedPathResponse } from "@/lib/security/malformed-path";
+} from "@/lib/next-jwt-auth/session/session-cookie";
+import { sessionStorage } from "@/lib/next-jwt-auth/storage/session-storage";
+import { storageOutageResponse } from "@/lib/next-jwt-auth/storage/outage-response";
+import { safeCallbackUrl } from "@/lib/next-jwt-auth/security/safe-callback-url";
+import {
+  createNonce,
+  currentSecurityHeaderOptions,
+  securityHeaders,
+} from "@/lib/next-jwt-auth/security/headers";
+import {
+  hasMalformedEscape,
+  malformedPathResponse,
+} from "@/lib/next-jwt-auth/security/malformed-path";
 
 /**
  * A per-request nonce in the CSP, on the request (Next reads it there and puts
@@ -45,12 +56,12 @@ function withSecurityHeaders(request: NextRequest): (response: NextResponse) => 
  * 2. Ends a session whose refresh failed or whose absolute timeout passed, once
  *    (the token is marked and never refreshed again), and re-issues the cookie
  *    of an active one so its idle timeout follows activity
- *    (`lib/auth/idle-renewal.ts`).
+ *    (`lib/next-jwt-auth/session/idle-renewal.ts`).
  * 3. Redirects protected pages to `/login` when there is no session. This is an
  *    optimistic check only: every read of backend data verifies the session
- *    again (`lib/auth/session.ts`, `app/api/proxy`).
+ *    again (`lib/next-jwt-auth/session/server-session.ts`, `app/api/proxy`).
  * 4. Gives every page its security headers, with a fresh CSP nonce
- *    (`lib/security/headers.ts`).
+ *    (`lib/next-jwt-auth/security/headers.ts`).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
@@ -120,7 +131,7 @@ export const config = {
   // Every page (security headers) and next-auth's session endpoint (it
   // re-issues the cookie, which must not resurrect an old token); not static
   // assets, next-auth's other endpoints nor the backend proxy, whose route
-  // handler refreshes and sets its own headers (lib/proxy/responses.ts).
+  // handler refreshes and sets its own headers (lib/next-jwt-auth/proxy/responses.ts).
   // API paths only when they hold a `%`, for the malformed-escape check: an
   // ordinary proxy call never runs this file.
   matcher: [

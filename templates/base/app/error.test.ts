@@ -1,11 +1,11 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/next-jwt-auth/config/env";
 import ErrorPage from "./error";
 import GlobalError from "./global-error";
 
-/** The error an invalid `BACKEND_URL` raises, as `lib/env.ts` words it. */
+/** The error an invalid `BACKEND_URL` raises, as `lib/next-jwt-auth/config/env.ts` words it. */
 function invalidBackendUrl(): Error {
   try {
     parseEnv({ ...process.env, BACKEND_URL: "not a url" });

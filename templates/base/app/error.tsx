@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
-import { environmentProblem } from "@/lib/env-problem";
+import { environmentProblem } from "@/lib/next-jwt-auth/config/env-problem";
 import { StatusPage, statusActionClass } from "./status-page";
 
 /**

@@ -1,6 +1,6 @@
 "use client";
 
-import { environmentProblem } from "@/lib/env-problem";
+import { environmentProblem } from "@/lib/next-jwt-auth/config/env-problem";
 import "./globals.css";
 
 /**

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { peekSession } from "@/lib/auth/session";
+import { peekSession } from "@/lib/next-jwt-auth/session/server-session";
 
 const primary =
   "rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:focus-visible:outline-indigo-400";

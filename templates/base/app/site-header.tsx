@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { peekSession } from "@/lib/auth/session";
+import { peekSession } from "@/lib/next-jwt-auth/session/server-session";
 import { SignOutButton } from "./sign-out-button";
 
 /** The app's name, and who is signed in with the means to sign out. */

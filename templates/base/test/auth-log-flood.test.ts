@@ -19,15 +19,15 @@ const { AuthHandler } = require(join(dirname(require.resolve("next-auth")), "cor
   AuthHandler: AuthHandler;
 };
 
-let options: ReturnType<typeof import("@/lib/auth/options").authOptions>;
+let options: ReturnType<typeof import("@/lib/next-jwt-auth/session/auth-options").authOptions>;
 let cookieName: string;
 
 beforeAll(async () => {
   vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(32));
   vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
   vi.stubEnv("BACKEND_URL", "http://127.0.0.1:4010");
-  options = (await import("@/lib/auth/options")).authOptions();
-  cookieName = (await import("@/lib/auth/cookies")).sessionCookieName();
+  options = (await import("@/lib/next-jwt-auth/session/auth-options")).authOptions();
+  cookieName = (await import("@/lib/next-jwt-auth/session/cookies")).sessionCookieName();
 });
 
 afterEach(() => vi.restoreAllMocks());

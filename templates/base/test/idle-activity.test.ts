@@ -58,9 +58,10 @@ async function loadApp() {
   const { proxy } = await import("@/proxy");
   const route = await import("@/app/api/proxy/[...path]/route");
   const { DEMO_RESOURCE_PATH: demoPath } = await import("@/app/dashboard/demo-items");
-  const { sessionStorage } = await import("@/lib/auth/storage/session-storage");
-  const { encodeSessionCookies, readSessionToken } = await import("@/lib/auth/session-cookie");
-  const { sessionState } = await import("@/lib/auth/live-session");
+  const { sessionStorage } = await import("@/lib/next-jwt-auth/storage/session-storage");
+  const { encodeSessionCookies, readSessionToken } =
+    await import("@/lib/next-jwt-auth/session/session-cookie");
+  const { sessionState } = await import("@/lib/next-jwt-auth/session/live-session");
 
   return {
     /** Sign in now: the cookie the sign-in response would set. */

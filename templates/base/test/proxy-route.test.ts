@@ -24,7 +24,7 @@ const SESSION_ENV = await isolatedSessionEnv("proxy-route");
 
 let mock: RunningMock;
 let route: typeof import("@/app/api/proxy/[...path]/route");
-let cookies: typeof import("@/lib/auth/session-cookie");
+let cookies: typeof import("@/lib/next-jwt-auth/session/session-cookie");
 let demoPath: string;
 let fetchSpy: MockInstance<typeof fetch>;
 
@@ -36,9 +36,9 @@ async function loadApp(backendUrl: string) {
   vi.stubEnv("BACKEND_TIMEOUT_MS", "2000");
   for (const [name, value] of Object.entries(SESSION_ENV)) vi.stubEnv(name, value);
   route = await import("@/app/api/proxy/[...path]/route");
-  cookies = await import("@/lib/auth/session-cookie");
+  cookies = await import("@/lib/next-jwt-auth/session/session-cookie");
   const { getAdapter } = await import("@/lib/auth/adapter");
-  const { sessionStorage } = await import("@/lib/auth/storage/session-storage");
+  const { sessionStorage } = await import("@/lib/next-jwt-auth/storage/session-storage");
   const adapter = getAdapter();
   demoPath = (await import("@/app/dashboard/demo-items")).DEMO_RESOURCE_PATH;
   return { adapter, sessionStorage };
@@ -78,7 +78,7 @@ async function expectSessionEnded(response: Response, sent: string): Promise<voi
   expect(response.headers.get("x-session-ended")).toBe("1");
   await expect(response.json()).resolves.toEqual({ error: "session_expired" });
   const after = await cookies.readSessionToken({ getAll: () => heldCookies(response, sent) });
-  const { sessionState } = await import("@/lib/auth/live-session");
+  const { sessionState } = await import("@/lib/next-jwt-auth/session/live-session");
   expect((await sessionState(after)).status).not.toBe("live");
 }
 
@@ -161,7 +161,7 @@ describe("GET /api/proxy/<demo resource>", () => {
       .filter((c) => new URL(c.url).pathname === `/${demoPath}`);
     expect(call?.headers.get("authorization")).not.toBe(`Bearer ${old}`);
     const after = await cookies.readSessionToken({ getAll: () => heldCookies(response, cookie) });
-    const { sessionState } = await import("@/lib/auth/live-session");
+    const { sessionState } = await import("@/lib/next-jwt-auth/session/live-session");
     const state = await sessionState(after);
     expect(state.status === "live" && state.session.tokens.accessToken).toBe(
       call?.headers.get("authorization")?.slice("Bearer ".length),
@@ -235,7 +235,7 @@ describe("a resource that answers 401 to a freshly refreshed token", () => {
       // One refresh to rule out a stale token; the browser gets the rotated cookie and stays signed in.
       expect(mock.store.stats.refreshes).toBe(1);
       const after = await cookies.readSessionToken({ getAll: () => heldCookies(response, cookie) });
-      const { sessionState } = await import("@/lib/auth/live-session");
+      const { sessionState } = await import("@/lib/next-jwt-auth/session/live-session");
       expect((await sessionState(after)).status).toBe("live");
     },
   );

@@ -1,5 +1,5 @@
 import type { BackendUser, TokenSet } from "@/lib/auth/backend/types";
-import type { SessionEndReason } from "@/lib/auth/storage/types";
+import type { SessionEndReason } from "@/lib/next-jwt-auth/storage/types";
 
 declare module "next-auth" {
   /** What `useSession()` and `/api/auth/session` expose: the user and an error flag, never a token. */

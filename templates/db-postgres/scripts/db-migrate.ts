@@ -7,9 +7,9 @@
  * store modules import "server-only", which refuses any other condition.
  */
 import pg from "pg";
-import { LATEST_SCHEMA_VERSION } from "../lib/auth/store/migrations";
-import { parseDatabaseUrl } from "../lib/auth/store/open-store";
-import { migratePostgres } from "../lib/auth/store/postgres-store";
+import { LATEST_SCHEMA_VERSION } from "../lib/next-jwt-auth/store/migrations";
+import { parseDatabaseUrl } from "../lib/next-jwt-auth/store/open-store";
+import { migratePostgres } from "../lib/next-jwt-auth/store/postgres-store";
 
 async function main(): Promise<void> {
   const connectionString = parseDatabaseUrl(process.env.DATABASE_URL);

@@ -7,10 +7,13 @@
  * store modules import "server-only", which refuses any other condition.
  */
 import Database from "better-sqlite3";
-import { LATEST_SCHEMA_VERSION } from "../lib/auth/store/migrations";
-import { parseDatabaseUrl } from "../lib/auth/store/open-store";
-import { createPrivateDatabaseFile, restrictDatabaseFiles } from "../lib/auth/store/private-files";
-import { migrateSqlite } from "../lib/auth/store/sqlite-store";
+import { LATEST_SCHEMA_VERSION } from "../lib/next-jwt-auth/store/migrations";
+import { parseDatabaseUrl } from "../lib/next-jwt-auth/store/open-store";
+import {
+  createPrivateDatabaseFile,
+  restrictDatabaseFiles,
+} from "../lib/next-jwt-auth/store/private-files";
+import { migrateSqlite } from "../lib/next-jwt-auth/store/sqlite-store";
 
 function main(): void {
   const filename = parseDatabaseUrl(process.env.DATABASE_URL);

@@ -19,8 +19,8 @@ beforeAll(async () => {
   for (const [name, value] of Object.entries(await isolatedSessionEnv("proxy-outage"))) {
     vi.stubEnv(name, value);
   }
-  const { sessionStorage } = await import("@/lib/auth/storage/session-storage");
-  const { encodeSessionCookies } = await import("@/lib/auth/session-cookie");
+  const { sessionStorage } = await import("@/lib/next-jwt-auth/storage/session-storage");
+  const { encodeSessionCookies } = await import("@/lib/next-jwt-auth/session/session-cookie");
   demoPath = (await import("@/app/dashboard/demo-items")).DEMO_RESOURCE_PATH;
   const token = await sessionStorage.create({
     user: { id: "1", name: "demo" },
@@ -41,9 +41,9 @@ afterEach(() => {
  * route handler) opened it first.
  */
 async function storageDown(bundle: "same" | "other") {
-  const { sessionStorage } = await import("@/lib/auth/storage/session-storage");
+  const { sessionStorage } = await import("@/lib/next-jwt-auth/storage/session-storage");
   if (bundle === "other") vi.resetModules();
-  const { SessionStorageUnavailableError } = await import("@/lib/auth/storage/errors");
+  const { SessionStorageUnavailableError } = await import("@/lib/next-jwt-auth/storage/errors");
   vi.spyOn(sessionStorage, "read").mockRejectedValue(
     new SessionStorageUnavailableError("database down"),
   );

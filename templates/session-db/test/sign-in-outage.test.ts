@@ -6,7 +6,7 @@
  */
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { SessionStorageUnavailableError } from "@/lib/auth/storage/errors";
+import { SessionStorageUnavailableError } from "@/lib/next-jwt-auth/storage/errors";
 import { isolatedSessionEnv } from "./session-env";
 
 const nextAuth = vi.fn<(...args: unknown[]) => Promise<Response>>();
@@ -14,7 +14,7 @@ vi.mock("next-auth", () => ({ default: (...args: unknown[]) => nextAuth(...args)
 
 const APP = "http://localhost:3000";
 let route: typeof import("@/app/api/auth/[...nextauth]/route");
-let throttle: typeof import("@/lib/auth/login-throttle");
+let throttle: typeof import("@/lib/next-jwt-auth/sign-in/login-throttle");
 
 beforeAll(async () => {
   vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(32));
@@ -25,7 +25,7 @@ beforeAll(async () => {
     vi.stubEnv(name, value);
   }
   route = await import("@/app/api/auth/[...nextauth]/route");
-  throttle = await import("@/lib/auth/login-throttle");
+  throttle = await import("@/lib/next-jwt-auth/sign-in/login-throttle");
 });
 
 afterEach(() => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getAdapter } from "@/lib/auth/adapter";
 import { isBackendError } from "@/lib/auth/backend/errors";
 import type { BackendUser } from "@/lib/auth/backend/types";
-import { requireSession } from "@/lib/auth/session";
+import { requireSession } from "@/lib/next-jwt-auth/session/server-session";
 
 export const metadata: Metadata = { title: "Your account" };
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { useAuth } from "@/lib/client/use-auth";
+import { useAuth } from "@/lib/next-jwt-auth/client/use-auth";
 
 type State =
   | { kind: "idle" }

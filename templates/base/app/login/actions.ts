@@ -1,9 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { missingFields } from "@/lib/auth/sign-in-fields";
-import { safeCallbackUrl } from "@/lib/safe-callback-url";
-import { signInOnServer } from "./server-sign-in";
+import { missingFields } from "@/lib/next-jwt-auth/sign-in/sign-in-fields";
+import { safeCallbackUrl } from "@/lib/next-jwt-auth/security/safe-callback-url";
+import { signInOnServer } from "@/lib/next-jwt-auth/sign-in/server-sign-in";
 
 /**
  * The login form's action when the browser runs no JavaScript (or has not yet

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { invalidFields, missingFields } from "@/lib/auth/sign-in-fields";
-import { signInFailureMessage } from "@/lib/auth/sign-in-errors";
-import { signInWithCredentials } from "@/lib/client/credentials-sign-in";
+import { invalidFields, missingFields } from "@/lib/next-jwt-auth/sign-in/sign-in-fields";
+import { signInFailureMessage } from "@/lib/next-jwt-auth/sign-in/sign-in-errors";
+import { signInWithCredentials } from "@/lib/next-jwt-auth/client/credentials-sign-in";
 import { signInAction } from "./actions";
 
 interface Props {

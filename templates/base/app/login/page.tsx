@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { peekSession } from "@/lib/auth/session";
-import { isBuiltInMockInDevelopment } from "@/lib/dev/built-in-mock";
-import { env } from "@/lib/env";
-import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { peekSession } from "@/lib/next-jwt-auth/session/server-session";
+import { isBuiltInMockInDevelopment } from "@/lib/next-jwt-auth/dev/built-in-mock";
+import { env } from "@/lib/next-jwt-auth/config/env";
+import { safeCallbackUrl } from "@/lib/next-jwt-auth/security/safe-callback-url";
 import { LoginForm } from "./login-form";
 import { loginNotice } from "./notices";
 

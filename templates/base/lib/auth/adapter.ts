@@ -1,5 +1,5 @@
 import "server-only";
-import { backendConfig } from "../env";
+import { backendConfig } from "@/lib/next-jwt-auth/config/env";
 import { createBackendAdapter } from "./backend/adapter";
 import type { BackendAdapter } from "./backend/types";
 

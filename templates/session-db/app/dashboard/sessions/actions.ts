@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { endMyOtherSessions, endMySession } from "@/lib/auth/storage/user-sessions";
+import { endMyOtherSessions, endMySession } from "@/lib/next-jwt-auth/storage/user-sessions";
 
 // Server Actions are POSTs that Next.js checks against the Host (Origin), so a
 // cross-site form cannot trigger them; each re-verifies the session itself.

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { describeUserAgent } from "@/lib/auth/storage/device";
-import { listMySessions } from "@/lib/auth/storage/user-sessions";
+import { describeUserAgent } from "@/lib/next-jwt-auth/storage/device";
+import { listMySessions } from "@/lib/next-jwt-auth/storage/user-sessions";
 import { endOtherSessionsAction, endSessionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your sessions" };

@@ -1,9 +1,9 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { guardedCredentialsSignIn } from "@/lib/auth/login-guard";
-import { env } from "@/lib/env";
-import { authOptions } from "@/lib/auth/options";
-import { signInOutageResponse } from "@/lib/auth/storage/outage-response";
+import { guardedCredentialsSignIn } from "@/lib/next-jwt-auth/sign-in/login-guard";
+import { env } from "@/lib/next-jwt-auth/config/env";
+import { authOptions } from "@/lib/next-jwt-auth/session/auth-options";
+import { signInOutageResponse } from "@/lib/next-jwt-auth/storage/outage-response";
 
 /** next-auth's actions that take a provider segment (`signin/credentials`); the others take none. */
 const ACTIONS_WITH_PROVIDER = new Set(["signin", "callback"]);

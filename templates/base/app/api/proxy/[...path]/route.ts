@@ -1,26 +1,26 @@
 import type { JWT } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
+import { env } from "@/lib/next-jwt-auth/config/env";
 import { getAdapter } from "@/lib/auth/adapter";
 import { isBackendError } from "@/lib/auth/backend/errors";
 import { BACKEND_FORWARDING } from "@/lib/auth/backend/forwarding";
-import { needsRefresh } from "@/lib/auth/expiry";
-import { sessionState } from "@/lib/auth/live-session";
-import { refreshSession, tokenForRenewal } from "@/lib/auth/refresh";
+import { needsRefresh } from "@/lib/next-jwt-auth/session/expiry";
+import { sessionState } from "@/lib/next-jwt-auth/session/live-session";
+import { refreshSession, tokenForRenewal } from "@/lib/next-jwt-auth/session/refresh";
 import {
   applySessionCookiesToResponse,
   encodeSessionCookies,
   readSessionToken,
   type SessionCookieWrite,
-} from "@/lib/auth/session-cookie";
-import { sessionStorage } from "@/lib/auth/storage/session-storage";
-import { storageOutageResponse } from "@/lib/auth/storage/outage-response";
-import { BodyTooLargeError, limitStream, readLimitedBody } from "@/lib/proxy/body";
-import { checkCrossSite, isRefusedBodyType } from "@/lib/proxy/csrf";
-import { forwardToBackend } from "@/lib/proxy/forward";
-import { browserResponseHeaders } from "@/lib/proxy/headers";
-import { buildBackendUrl } from "@/lib/proxy/path";
-import { proxyError, withProxyHeaders } from "@/lib/proxy/responses";
+} from "@/lib/next-jwt-auth/session/session-cookie";
+import { sessionStorage } from "@/lib/next-jwt-auth/storage/session-storage";
+import { storageOutageResponse } from "@/lib/next-jwt-auth/storage/outage-response";
+import { BodyTooLargeError, limitStream, readLimitedBody } from "@/lib/next-jwt-auth/proxy/body";
+import { checkCrossSite, isRefusedBodyType } from "@/lib/next-jwt-auth/proxy/csrf";
+import { forwardToBackend } from "@/lib/next-jwt-auth/proxy/forward";
+import { browserResponseHeaders } from "@/lib/next-jwt-auth/proxy/headers";
+import { buildBackendUrl } from "@/lib/next-jwt-auth/proxy/path";
+import { proxyError, withProxyHeaders } from "@/lib/next-jwt-auth/proxy/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +33,7 @@ const ROUTE_PREFIX = "/api/proxy/";
  * The backend proxy: `/api/proxy/<path>` → `${BACKEND_URL}/<path>` with the
  * session's access token added here, on the server. The browser never holds a
  * backend token; it holds only the session cookie, which is why every request
- * is checked for cross-site origin first. See lib/proxy/ for each rule.
+ * is checked for cross-site origin first. See lib/next-jwt-auth/proxy/ for each rule.
  */
 async function handle(request: NextRequest): Promise<NextResponse> {
   const method = request.method.toUpperCase();

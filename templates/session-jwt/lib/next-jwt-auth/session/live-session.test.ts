@@ -1,0 +1,57 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
+import type { JWT } from "next-auth/jwt";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+const NOW = Date.UTC(2030, 0, 1);
+const HOUR = 3_600_000;
+
+let sessionState: typeof import("./live-session").sessionState;
+
+beforeAll(async () => {
+  vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(32));
+  vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+  vi.stubEnv("BACKEND_URL", "http://127.0.0.1:4010");
+  vi.stubEnv("SESSION_ABSOLUTE_TIMEOUT", String(12 * 3600));
+  ({ sessionState } = await import("./live-session"));
+});
+
+function token(overrides: Partial<JWT> = {}): JWT {
+  return {
+    sub: "1",
+    user: { id: "1", name: "demo" },
+    backend: {
+      accessToken: "at",
+      refreshToken: "rt",
+      accessTokenExpiresAt: NOW + 60_000,
+      refreshTokenExpiresAt: NOW + HOUR,
+    },
+    authTime: NOW - HOUR,
+    ...overrides,
+  };
+}
+
+describe("sessionState", () => {
+  it("is live for a fresh token", async () => {
+    await expect(sessionState(token(), NOW)).resolves.toMatchObject({ status: "live" });
+  });
+
+  it.each([
+    ["no cookie", null],
+    ["an ended session", token({ error: "refresh_failed" })],
+    ["a token without backend tokens", token({ backend: undefined })],
+    ["a token without a user", token({ user: undefined })],
+  ])("is none for %s", async (_label, input) => {
+    await expect(sessionState(input, NOW)).resolves.toEqual({ status: "none" });
+  });
+
+  it("expires once the absolute timeout has passed, however active the session was", async () => {
+    const old = token({ authTime: NOW - 12 * HOUR });
+    await expect(sessionState(old, NOW)).resolves.toEqual({ status: "expired" });
+    await expect(sessionState(old, NOW - 1)).resolves.toMatchObject({ status: "live" });
+  });
+
+  it("expires when the refresh token has, so the session never outlives it", async () => {
+    const dying = token();
+    await expect(sessionState(dying, NOW + HOUR)).resolves.toEqual({ status: "expired" });
+  });
+});
