@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { backendFetch } from "@/lib/auth/backend-fetch";
+import { backendFetch } from "@/lib/next-jwt-auth/backend-fetch";
 
 /** The demo resource the dashboard lists: replace it with your own (under an allowed prefix). */
 export const DEMO_RESOURCE_PATH = "jsonapi/node/article";
@@ -21,7 +21,7 @@ const articlesSchema = z.object({
 
 /** The demo items, read on the server with the signed-in user's access token. */
 export async function demoItems(): Promise<DemoItem[]> {
-  // backendFetch adds JSON:API's media type (lib/auth/backend/forwarding.ts).
+  // backendFetch adds JSON:API's media type (lib/backend/forwarding.ts).
   const response = await backendFetch(DEMO_RESOURCE_PATH);
   if (!response.ok) throw new Error(`GET ${DEMO_RESOURCE_PATH} answered ${response.status}`);
   const parsed = articlesSchema.safeParse(await response.json().catch(() => undefined));

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { backendFetch } from "@/lib/auth/backend-fetch";
+import { backendFetch } from "@/lib/next-jwt-auth/backend-fetch";
 
 /** The demo resource the dashboard lists: replace it with your own (under an allowed prefix). */
 export const DEMO_RESOURCE_PATH = "api/items";

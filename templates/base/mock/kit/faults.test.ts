@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEMO_RESOURCE_PATH } from "@/app/dashboard/demo-items";
-import { BACKEND_FORWARDING } from "@/lib/auth/backend/forwarding";
-import type { BackendAdapter } from "@/lib/auth/backend/types";
+import { BACKEND_FORWARDING } from "@/lib/backend/forwarding";
+import type { BackendAdapter } from "@/lib/next-jwt-auth/backend/types";
 import { createMockBackend } from "@/mock/backend";
 import { serveMock, type RunningMock } from "./server";
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(32));
   vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
   vi.stubEnv("BACKEND_URL", mock.url);
-  adapter = (await import("@/lib/auth/adapter")).getAdapter();
+  adapter = (await import("@/lib/next-jwt-auth/backend/get-adapter")).getAdapter();
 });
 afterAll(async () => {
   await mock.close();

@@ -1,9 +1,9 @@
 import type { JWT } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/next-jwt-auth/config/env";
-import { getAdapter } from "@/lib/auth/adapter";
-import { isBackendError } from "@/lib/auth/backend/errors";
-import { BACKEND_FORWARDING } from "@/lib/auth/backend/forwarding";
+import { getAdapter } from "@/lib/next-jwt-auth/backend/get-adapter";
+import { isBackendError } from "@/lib/next-jwt-auth/backend/errors";
+import { BACKEND_FORWARDING } from "@/lib/backend/forwarding";
 import { needsRefresh } from "@/lib/next-jwt-auth/session/expiry";
 import { sessionState } from "@/lib/next-jwt-auth/session/live-session";
 import { refreshSession, tokenForRenewal } from "@/lib/next-jwt-auth/session/refresh";
