@@ -1,26 +1,20 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createMockBackend } from "@/mock/backend";
-import { serveMock, type RunningMock } from "@/mock/kit/server";
-import { PROTOCOL } from "@/mock/protocol";
+import { describe, expect, it } from "vitest";
 import { createBackendAdapter } from "@/lib/next-jwt-auth/backend/adapter";
-import { backendEnvSchema, toBackendConfig } from "./config";
-import { isBackendError, type BackendErrorCode } from "@/lib/next-jwt-auth/backend/errors";
+import {
+  answering,
+  DEMO,
+  errorCode,
+  mockServers,
+} from "@/lib/next-jwt-auth/backend/adapter-test-kit";
 import type { BackendAdapter } from "@/lib/next-jwt-auth/backend/types";
+import type { RunningMock } from "@/mock/kit/server";
+import { PROTOCOL } from "@/mock/protocol";
+import { backendEnvSchema, toBackendConfig } from "./config";
 
-const DEMO = { username: "demo", password: "demo-password" };
-const running: RunningMock[] = [];
+const mocks = mockServers();
 
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((mock) => mock.close()));
-});
-
-async function startMock(protocol = PROTOCOL): Promise<RunningMock> {
-  const mock = await serveMock(
-    await createMockBackend({ accessTtlSeconds: 60, refreshTtlSeconds: 3600, protocol }),
-    0,
-  );
-  running.push(mock);
-  return mock;
+function startMock(protocol = PROTOCOL): Promise<RunningMock> {
+  return mocks.start({ protocol });
 }
 
 function adapterFor(
@@ -31,20 +25,6 @@ function adapterFor(
   const config = toBackendConfig({ backendUrl, timeoutMs: 2000 }, backendEnvSchema.parse(env));
   return createBackendAdapter(config, fetchImpl ? { fetch: fetchImpl } : {});
 }
-
-async function errorCode(promise: Promise<unknown>): Promise<BackendErrorCode> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isBackendError(error)) throw new Error(`expected a BackendError, got ${String(error)}`);
-  return error.code;
-}
-
-const answering =
-  (status: number, body: unknown): typeof fetch =>
-  async () =>
-    new Response(typeof body === "string" ? body : JSON.stringify(body), { status });
 
 describe("the NestJS preset", () => {
   it("treats ValidationPipe's 400 for an empty password as invalid_credentials, with its message", async () => {

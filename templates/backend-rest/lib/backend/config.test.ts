@@ -1,14 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createMockBackend } from "@/mock/backend";
-import { serveMock, type RunningMock } from "@/mock/kit/server";
-import { CUSTOM } from "@/mock/protocol";
+import { describe, expect, it } from "vitest";
 import { createBackendAdapter, type AdapterOptions } from "@/lib/next-jwt-auth/backend/adapter";
-import { backendEnvSchema, toBackendConfig } from "./config";
-import { isBackendError, type BackendErrorCode } from "@/lib/next-jwt-auth/backend/errors";
+import {
+  answering,
+  DEMO,
+  errorCode,
+  mockServers,
+} from "@/lib/next-jwt-auth/backend/adapter-test-kit";
 import type { BackendAdapter } from "@/lib/next-jwt-auth/backend/types";
+import type { RunningMock } from "@/mock/kit/server";
+import { CUSTOM } from "@/mock/protocol";
+import { backendEnvSchema, toBackendConfig } from "./config";
 
-const DEMO = { username: "demo", password: "demo-password" };
-const running: RunningMock[] = [];
+const mocks = mockServers();
 
 /** The settings that point the adapter at the mock's `CUSTOM` API, as a user would write them. */
 const CUSTOM_ENV = {
@@ -28,17 +31,8 @@ const CUSTOM_ENV = {
   REST_USER_EMAIL_FIELD: "mail",
 };
 
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((mock) => mock.close()));
-});
-
-async function startCustomMock(): Promise<RunningMock> {
-  const mock = await serveMock(
-    await createMockBackend({ accessTtlSeconds: 60, refreshTtlSeconds: 3600, protocol: CUSTOM }),
-    0,
-  );
-  running.push(mock);
-  return mock;
+function startCustomMock(): Promise<RunningMock> {
+  return mocks.start({ protocol: CUSTOM });
 }
 
 function adapterFor(
@@ -49,20 +43,6 @@ function adapterFor(
   const config = toBackendConfig({ backendUrl, timeoutMs: 2000 }, backendEnvSchema.parse(env));
   return createBackendAdapter(config, options);
 }
-
-async function errorCode(promise: Promise<unknown>): Promise<BackendErrorCode> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isBackendError(error)) throw new Error(`expected a BackendError, got ${String(error)}`);
-  return error.code;
-}
-
-const answering =
-  (status: number, body: unknown): typeof fetch =>
-  async () =>
-    Response.json(body, { status });
 
 describe("the REST preset configured through its environment variables only", () => {
   it("speaks the custom API: other paths and fields, expires_in, opaque tokens, renew_token in the body", async () => {

@@ -1,41 +1,25 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createMockBackend, type HttpMockOptions } from "@/mock/backend";
-import { serveMock, type RunningMock } from "@/mock/kit/server";
+import { backendEnvSchema, toBackendConfig, type BackendConfig } from "@/lib/backend/config";
 import { PROTOCOL } from "@/mock/protocol";
 import { createBackendAdapter, type AdapterOptions } from "./adapter";
-import { backendEnvSchema, toBackendConfig, type BackendConfig } from "@/lib/backend/config";
-import { isBackendError, type BackendErrorCode } from "./errors";
+import { answering, DEMO, errorCode, mockServers } from "./adapter-test-kit";
+import type { BackendErrorCode } from "./errors";
 import type { BackendAdapter } from "./types";
 
 /**
- * The HTTP adapter with this app's preset (`config.ts`) against the built-in
- * mock (`mock/protocol.ts`), and its mapping of answers. The preset's own
- * settings are tested in `config.test.ts`.
+ * The HTTP adapter with this app's preset (`lib/backend/config.ts`) against
+ * the built-in mock (`mock/protocol.ts`), and its mapping of answers. The
+ * preset's own settings are tested in `lib/backend/config.test.ts`.
  */
 
-const DEMO = { username: "demo", password: "demo-password" };
-const running: RunningMock[] = [];
+const mocks = mockServers();
+const startMock = mocks.start;
+const stopMock = mocks.stop;
 
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
-  await Promise.all(running.splice(0).map((mock) => mock.close()));
 });
-
-async function startMock(options: Partial<HttpMockOptions> = {}): Promise<RunningMock> {
-  const mock = await serveMock(
-    await createMockBackend({ accessTtlSeconds: 60, refreshTtlSeconds: 3600, ...options }),
-    0,
-  );
-  running.push(mock);
-  return mock;
-}
-
-/** Stop a mock early, so that its port is closed: a backend that is down. */
-async function stopMock(mock: RunningMock): Promise<void> {
-  running.splice(running.indexOf(mock), 1);
-  await mock.close();
-}
 
 /** The preset's defaults, as an app without any backend setting has them. */
 function defaultConfig(backendUrl: string, timeoutMs = 2000): BackendConfig {
@@ -48,27 +32,6 @@ function adapterFor(
   options: AdapterOptions = {},
 ): BackendAdapter {
   return createBackendAdapter(change(defaultConfig(backendUrl)), options);
-}
-
-/** The code of the `BackendError` a promise rejects with. */
-async function errorCode(promise: Promise<unknown>): Promise<BackendErrorCode> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isBackendError(error)) throw new Error(`expected a BackendError, got ${String(error)}`);
-  return error.code;
-}
-
-/** A backend that answers every request with the given status and body, recording the requests. */
-function answering(status: number, body: unknown, calls: Request[] = []): typeof fetch {
-  return async (input, init) => {
-    calls.push(new Request(input, init));
-    return new Response(typeof body === "string" ? body : JSON.stringify(body), {
-      status,
-      headers: { "Content-Type": typeof body === "string" ? "text/html" : "application/json" },
-    });
-  };
 }
 
 describe("the HTTP adapter against the built-in mock", () => {
