@@ -168,6 +168,30 @@ describe("GET /api/proxy/<demo resource>", () => {
     );
   });
 
+  it("answers 413 for a body over the limit and still hands the browser the tokens a refresh before it rotated", async () => {
+    let old = "";
+    const cookie = await signedInCookie((tokens) => {
+      old = tokens.accessToken;
+      return { ...tokens, accessTokenExpiresAt: Date.now() + 1_000 };
+    });
+    const before = mock.store.stats.refreshes;
+    const response = await route.POST(
+      request(demoPath, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body: JSON.stringify({ big: "x".repeat(1024 * 1024) }),
+      }),
+    );
+    expect(response.status).toBe(413);
+    expect(mock.store.stats.refreshes).toBe(before + 1);
+    // The refresh token sent is revoked now: a browser left with it would be signed out.
+    const after = await cookies.readSessionToken({ getAll: () => heldCookies(response, cookie) });
+    const { sessionState } = await import("@/lib/next-jwt-auth/session/live-session");
+    const state = await sessionState(after);
+    expect(state.status).toBe("live");
+    expect(state.status === "live" && state.session.tokens.accessToken).not.toBe(old);
+  });
+
   it("answers 401 session_expired once the refresh token has expired, and ends the session", async () => {
     const cookie = await signedInCookie((tokens) => ({
       ...tokens,

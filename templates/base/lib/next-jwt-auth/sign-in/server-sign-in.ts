@@ -2,7 +2,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { NextRequest, NextResponse } from "next/server";
-import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/route";
+import { authRouteHandler } from "@/lib/next-jwt-auth/routes/auth";
 import { env } from "@/lib/next-jwt-auth/config/env";
 import { readSignInAnswer, type SignInOutcome } from "@/lib/next-jwt-auth/sign-in/sign-in-outcome";
 
@@ -50,14 +50,14 @@ export async function signInOnServer(credentials: {
 
   // Sets the CSRF cookie in this request's jar when the browser has none, so
   // next-auth's double-submit check below finds it.
-  const csrfResponse = await authGet(
+  const csrfResponse = await authRouteHandler(
     new NextRequest(`${base}/api/auth/csrf`, { headers: forwarded }),
     authContext("csrf"),
   );
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   await applyCookies(csrfResponse);
 
-  const response = await authPost(
+  const response = await authRouteHandler(
     new NextRequest(`${base}/api/auth/callback/credentials`, {
       method: "POST",
       headers: { ...forwarded, "content-type": "application/x-www-form-urlencoded" },
