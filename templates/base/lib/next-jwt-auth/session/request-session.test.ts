@@ -20,7 +20,9 @@ const backend = vi.hoisted(() => ({
   >,
 }));
 backend.refresh = vi.fn();
-vi.mock("@/lib/next-jwt-auth/backend/get-adapter", () => ({ getAdapter: () => ({ refresh: backend.refresh }) }));
+vi.mock("@/lib/next-jwt-auth/backend/get-adapter", () => ({
+  getAdapter: () => ({ refresh: backend.refresh }),
+}));
 
 /** A session storage that keeps everything in the token; `renewDue` plays the idle-renewal clock. */
 const fake = vi.hoisted(() => ({ ended: [] as string[], renewDue: false }));
