@@ -47,6 +47,13 @@ describe("the session storage: everything in the encrypted cookie", () => {
     });
   });
 
+  it("reads a cookie written before roles existed as a user with none", async () => {
+    const storage = await load();
+    const token = await storage.create({ user: USER, tokens: TOKENS });
+    const before = { ...token, user: { id: "1", name: "demo" } } as JWT;
+    await expect(storage.read(before)).resolves.toMatchObject({ user: { roles: [] } });
+  });
+
   it.each([
     ["an ended session", { error: "refresh_failed" }],
     ["a token without backend tokens", { backend: undefined }],
