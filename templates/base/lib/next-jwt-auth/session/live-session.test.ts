@@ -49,8 +49,8 @@ describe("sessionState", () => {
     await expect(sessionState(input, NOW)).resolves.toEqual({ status: "none" });
   });
 
-  // A cookie written before roles existed: session-jwt's storage reads it as a user with none
-  // (tested next to it); the database storage keeps the user in its row.
+  // A session stored before roles existed is the storage's to read as a user with none: its
+  // tests are next to it, in lib/next-jwt-auth/storage/.
   it("carries the roles the backend gave at sign-in", async () => {
     const user = { id: "1", name: "demo", roles: ["admin", "editor"] };
     const state = await sessionState(token({ user }), NOW);
