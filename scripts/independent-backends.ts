@@ -20,6 +20,8 @@ export interface BackendVariant {
   backendEnv: Record<string, string>;
   /** Environment of the generated app, to reach this backend. */
   appEnv: () => Record<string, string>;
+  /** A resource the flow reads through the proxy, when not the style's demo resource. */
+  proxyPath?: string;
 }
 
 /** Parse a dotenv file of plain `NAME=value` lines (comments and blanks skipped). */
@@ -49,6 +51,8 @@ export const BACKEND_VARIANTS = {
     folder: "rest",
     backendEnv: { REST_FLAVOR: "variant" },
     appEnv: () => readDotenv(join(ROOT, "test/backends/rest/variant.env")),
+    // Under variant.env's BACKEND_PROXY_PREFIXES (src/flavors.ts serves it).
+    proxyPath: "v1/things",
   },
 } as const satisfies Record<string, BackendVariant>;
 
@@ -57,8 +61,7 @@ export type BackendVariantName = keyof typeof BACKEND_VARIANTS;
 /** The proxy path of the demo resource the app reads from this backend. */
 export function demoProxyPath(name: BackendVariantName): string {
   const variant: BackendVariant = BACKEND_VARIANTS[name];
-  const configured = variant.appEnv().REST_DEMO_RESOURCE_PATH;
-  if (configured) return configured;
+  if (variant.proxyPath) return variant.proxyPath;
   return variant.style === "drupal" ? "jsonapi/node/article" : "api/items";
 }
 

@@ -25,8 +25,8 @@ const IDENTIFIERS: Record<
   readonly (string | RegExp)[]
 > = {
   drupal: ["Drupal", "simple_oauth", "JSON:API", "jsonapi"],
-  rest: ["DummyJSON", "dummyjson"],
-  nestjs: ["NestJS", "/auth/profile"],
+  rest: ["DummyJSON", "dummyjson", /\bREST_[A-Z]/, "REST_STYLE"],
+  nestjs: ["NestJS", "/auth/profile", /\bNEST_[A-Z]/, "ValidationPipe", "NEST_STYLE"],
   jwt: [/\bJWT-cookie storage\b/i, /\bcookie storage\b/i],
   db: [
     "SessionStorageUnavailable",
@@ -60,6 +60,7 @@ const IDENTIFIERS: Record<
 /** The names of the template layers themselves: an app is one project, not a stack of layers. */
 const LAYER_NAMES: readonly (string | RegExp)[] = [
   /\btemplates\//,
+  "backend-http",
   "session-jwt",
   "session-db",
   "db-postgres",
@@ -136,6 +137,29 @@ describe.each(allStacks().map((stack) => [stackId(stack), stack] as const))(
 
     it("names no template layer", () => {
       expect(hits(stack, LAYER_NAMES)).toEqual([]);
+    });
+  },
+);
+
+/**
+ * The JSON-over-HTTP adapter and mock that NestJS and REST apps share: a
+ * Drupal app has its own adapter and names none of it.
+ */
+const HTTP_ADAPTER_WORDS: readonly (string | RegExp)[] = [
+  "HttpStyle",
+  "HttpMockProtocol",
+  "http-style",
+  "http-protocol",
+];
+
+describe.each(allStacks().map((stack) => [stackId(stack), stack] as const))(
+  "the rendered %s app and the shared HTTP adapter",
+  (_id, stack) => {
+    const http = stack.backend === "nestjs" || stack.backend === "rest";
+    it(http ? "has it" : "names none of it", () => {
+      const found = hits(stack, HTTP_ADAPTER_WORDS);
+      if (http) expect(found).not.toEqual([]);
+      else expect(found).toEqual([]);
     });
   },
 );

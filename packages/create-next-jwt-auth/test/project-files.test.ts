@@ -59,11 +59,12 @@ describe.each(allStacks().map((stack) => [stackId(stack), stack] as const))("ren
     const layers = layersFor(stack);
     expect(layers).toEqual([
       "base",
+      ...(stack.backend === "drupal" ? [] : ["backend-http"]),
       `backend-${stack.backend}`,
       `session-${stack.session}`,
       ...(stack.db ? [`db-${stack.db}`] : []),
     ]);
-    for (const path of ["lib/auth/backend/types.ts", "lib/auth/backend/adapter.ts", "lib/auth/backend/config.ts", "mock/backend.ts"]) {
+    for (const path of ["lib/next-jwt-auth/backend/types.ts", "lib/next-jwt-auth/backend/adapter.ts", "lib/backend/config.ts", "lib/backend/forwarding.ts", "app/dashboard/demo-items.ts", "mock/backend.ts"]) {
       expect(tree.has(path), path).toBe(true);
     }
   });
@@ -131,6 +132,6 @@ describe("projectFiles", () => {
       render({ backend: "drupal", session: "jwt", db: undefined }),
       render({ backend: "nestjs", session: "jwt", db: undefined }),
     ];
-    expect(drupal.tree.get("lib/auth/backend/adapter.ts")!.equals(nestjs.tree.get("lib/auth/backend/adapter.ts")!)).toBe(false);
+    expect(drupal.tree.get("lib/next-jwt-auth/backend/adapter.ts")!.equals(nestjs.tree.get("lib/next-jwt-auth/backend/adapter.ts")!)).toBe(false);
   });
 });

@@ -104,19 +104,19 @@ describe("upgrade refuses before writing anything", () => {
 
 describe("upgrade --dry-run", () => {
   it("prints the plan, file by action, and writes nothing (even on a dirty tree)", async () => {
+    // SQLite → PostgreSQL both adds and drops files (the JWT cookie → a database only adds).
+    const sqlite = { backend: "rest", session: "db", db: "sqlite" } as const;
     const dir = join(tempDir(), "app");
-    await generateApp(dir, JWT);
+    await generateApp(dir, sqlite);
     edit(dir, "app/page.tsx", (t) => `${t}// wip\n`);
     const before = snapshotDir(dir);
-    // Style and storage both switch, so the plan both adds files (Drupal's, the database's)
-    // and deletes some (the shared HTTP adapter's): a storage switch alone deletes nothing.
-    const result = await runUpgrade(dir, ["--dry-run", "--backend", "drupal", "--session", "db"]);
+    const result = await runUpgrade(dir, ["--dry-run", "--db", "postgres"]);
     expect(result.code).toBe(0);
     expect(snapshotDir(dir)).toEqual(before);
-    const jwt = renderApp(templatesRoot(), appOptions(JWT)).files;
-    const db = renderApp(templatesRoot(), appOptions({ backend: "drupal", session: "db", db: "sqlite" })).files;
-    const added = [...db.keys()].filter((path) => !jwt.has(path));
-    const dropped = [...jwt.keys()].filter((path) => !db.has(path));
+    const from = renderApp(templatesRoot(), appOptions(sqlite)).files;
+    const to = renderApp(templatesRoot(), appOptions({ ...sqlite, db: "postgres" })).files;
+    const added = [...to.keys()].filter((path) => !from.has(path));
+    const dropped = [...from.keys()].filter((path) => !to.has(path));
     expect(added.length * dropped.length).toBeGreaterThan(0);
     for (const path of added) expect(result.stdout).toMatch(new RegExp(`^ {2}add +${escape(path)}$`, "m"));
     for (const path of dropped) expect(result.stdout).toMatch(new RegExp(`^ {2}delete +${escape(path)}$`, "m"));

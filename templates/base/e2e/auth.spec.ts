@@ -50,6 +50,31 @@ test("signing in shows the dashboard with data read on the server and through th
   await expect(page.getByTestId("proxy-status")).toHaveText("200");
 });
 
+test("the dashboard's backend data is rendered on the server: it is in the HTML, without JavaScript", async ({
+  page,
+}) => {
+  await signIn(page);
+  // The page's own HTML as the server sends it, with the browser's session cookie: no script runs.
+  const html = await (await page.request.get("/dashboard")).text();
+  const list = /<ul[^>]*data-testid="server-items"[^>]*>(.*?)<\/ul>/s.exec(html);
+  expect(list, "the server-rendered item list").not.toBeNull();
+  const titles = await page.getByTestId("server-items").getByRole("listitem").allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  for (const title of titles) expect(list![1]).toContain(escapeHtml(title));
+});
+
+/** Text as React writes it into HTML. */
+function escapeHtml(text: string): string {
+  const entities: Record<string, string> = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#x27;",
+  };
+  return text.replace(/[&<>"']/g, (char) => entities[char]!);
+}
+
 test("no backend token reaches the browser: not in /api/auth/session, not in the HTML, not in readable cookies", async ({
   page,
 }) => {

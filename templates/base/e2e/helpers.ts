@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import type { MockStats } from "../mock/kit/token-store";
 import { BACKEND_UNDER_TEST } from "./settings";
 
 /** Has the role `admin` (every backend under test gives it): may open `/admin`. */
@@ -6,17 +7,8 @@ export const DEMO = { username: "demo", password: "demo-password" };
 /** Has no `admin` role: `/admin` answers her with the 403 page. */
 export const ALICE = { username: "alice", password: "alice-password" };
 
-/** The backend's counters (`GET /__mock/stats`). */
-export interface MockStats {
-  logins: number;
-  failedLogins: number;
-  refreshes: number;
-  rejectedRefreshes: number;
-  reusedRefreshes: number;
-  resourceCalls: number;
-  rejectedResourceCalls: number;
-  logouts: number;
-}
+/** The counters every backend under test keeps (`GET /__mock/stats`), as the built-in mock declares them. */
+export type { MockStats };
 
 export async function mockStats(): Promise<MockStats> {
   const response = await fetch(`${BACKEND_UNDER_TEST}/__mock/stats`);

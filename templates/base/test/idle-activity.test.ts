@@ -57,12 +57,11 @@ async function loadApp() {
   for (const [name, value] of Object.entries(SESSION_ENV)) vi.stubEnv(name, value);
   const { proxy } = await import("@/proxy");
   const route = await import("@/app/api/proxy/[...path]/route");
-  const { getAdapter } = await import("@/lib/auth/adapter");
+  const { DEMO_RESOURCE_PATH: demoPath } = await import("@/app/dashboard/demo-items");
   const { sessionStorage } = await import("@/lib/next-jwt-auth/storage/session-storage");
   const { encodeSessionCookies, readSessionToken } =
     await import("@/lib/next-jwt-auth/session/session-cookie");
   const { sessionState } = await import("@/lib/next-jwt-auth/session/live-session");
-  const demoPath = getAdapter().demoResourcePath;
 
   return {
     /** Sign in now: the cookie the sign-in response would set. */

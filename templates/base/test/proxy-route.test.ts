@@ -2,7 +2,7 @@
  * The backend proxy route end to end in-process: the real route handler, the
  * real adapter of this app's backend style and its real mock on a free port.
  */
-import type { TokenSet } from "@/lib/auth/backend/types";
+import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import { NextRequest } from "next/server";
 import {
   afterAll,
@@ -37,10 +37,10 @@ async function loadApp(backendUrl: string) {
   for (const [name, value] of Object.entries(SESSION_ENV)) vi.stubEnv(name, value);
   route = await import("@/app/api/proxy/[...path]/route");
   cookies = await import("@/lib/next-jwt-auth/session/session-cookie");
-  const { getAdapter } = await import("@/lib/auth/adapter");
+  const { getAdapter } = await import("@/lib/next-jwt-auth/backend/get-adapter");
   const { sessionStorage } = await import("@/lib/next-jwt-auth/storage/session-storage");
   const adapter = getAdapter();
-  demoPath = adapter.demoResourcePath;
+  demoPath = (await import("@/app/dashboard/demo-items")).DEMO_RESOURCE_PATH;
   return { adapter, sessionStorage };
 }
 
@@ -247,7 +247,7 @@ describe("a resource that answers 401 to a freshly refreshed token", () => {
       const cookie = await signedInCookie();
       const { adapter } = await loadApp(mock.url);
       if (meFails) {
-        const { BackendError } = await import("@/lib/auth/backend/errors");
+        const { BackendError } = await import("@/lib/next-jwt-auth/backend/errors");
         vi.spyOn(adapter, "me").mockRejectedValue(new BackendError(meFails, "identity check"));
       }
       await resourceRefusesEveryToken();
@@ -267,7 +267,7 @@ describe("a resource that answers 401 to a freshly refreshed token", () => {
   it("ends the session when the identity check refuses the fresh token too", async () => {
     const cookie = await signedInCookie();
     const { adapter } = await loadApp(mock.url);
-    const { BackendError } = await import("@/lib/auth/backend/errors");
+    const { BackendError } = await import("@/lib/next-jwt-auth/backend/errors");
     vi.spyOn(adapter, "me").mockRejectedValue(new BackendError("unauthorized", "refused", 401));
     await resourceRefusesEveryToken();
     const response = await route.GET(request(demoPath, { headers: { cookie } }));

@@ -9,8 +9,8 @@
 import type { NextAuthOptions } from "next-auth";
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { BackendError } from "@/lib/auth/backend/errors";
-import type { TokenSet } from "@/lib/auth/backend/types";
+import { BackendError } from "@/lib/next-jwt-auth/backend/errors";
+import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import { isolatedSessionEnv } from "./session-env";
 
 const nextAuth = vi.fn<(...args: unknown[]) => Promise<Response>>();
@@ -35,7 +35,7 @@ const backend = {
   },
   me: () => Promise.resolve({ id: "1", name: "demo", roles: [] }),
 };
-vi.mock("@/lib/auth/adapter", () => ({ getAdapter: () => backend }));
+vi.mock("@/lib/next-jwt-auth/backend/get-adapter", () => ({ getAdapter: () => backend }));
 
 const APP = "http://localhost:3000";
 const LIMIT = 3;

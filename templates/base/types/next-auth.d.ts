@@ -1,4 +1,4 @@
-import type { BackendUser, TokenSet } from "@/lib/auth/backend/types";
+import type { BackendUser, TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import type { SessionEndReason } from "@/lib/next-jwt-auth/storage/types";
 
 declare module "next-auth" {

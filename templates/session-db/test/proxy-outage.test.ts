@@ -21,8 +21,7 @@ beforeAll(async () => {
   }
   const { sessionStorage } = await import("@/lib/next-jwt-auth/storage/session-storage");
   const { encodeSessionCookies } = await import("@/lib/next-jwt-auth/session/session-cookie");
-  const { getAdapter } = await import("@/lib/auth/adapter");
-  demoPath = getAdapter().demoResourcePath;
+  demoPath = (await import("@/app/dashboard/demo-items")).DEMO_RESOURCE_PATH;
   const token = await sessionStorage.create({
     user: { id: "1", name: "demo", roles: [] },
     tokens: { accessToken: "at", refreshToken: "rt", accessTokenExpiresAt: Date.now() + 600_000 },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { getAdapter } from "@/lib/auth/adapter";
-import { isBackendError } from "@/lib/auth/backend/errors";
-import type { BackendUser } from "@/lib/auth/backend/types";
+import { getAdapter } from "@/lib/next-jwt-auth/backend/get-adapter";
+import { isBackendError } from "@/lib/next-jwt-auth/backend/errors";
+import type { BackendUser } from "@/lib/next-jwt-auth/backend/types";
 import { requireSession } from "@/lib/next-jwt-auth/session/server-session";
 
 export const metadata: Metadata = { title: "Your account" };

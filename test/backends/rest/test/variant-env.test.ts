@@ -43,7 +43,6 @@ const EXPECTED: Record<string, string> = {
   REST_USER_ID_FIELD: "user_id",
   REST_USER_NAME_FIELD: "display_name",
   REST_USER_EMAIL_FIELD: "mail",
-  REST_DEMO_RESOURCE_PATH: variant.paths.resource.replace(/^\//, ""),
   BACKEND_PROXY_PREFIXES: `${variant.paths.resource.split("/")[1]}/`,
 };
 

@@ -2,7 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import appConfig from "@/app.config";
-import { backendEnvSchema, toBackendConfig, type BackendConfig } from "@/lib/auth/backend/config";
+import { backendEnvSchema, toBackendConfig, type BackendConfig } from "@/lib/backend/config";
 import { ENV_ERROR_PREFIX } from "./env-problem";
 
 const secretList = z

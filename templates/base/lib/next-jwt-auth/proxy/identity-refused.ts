@@ -1,7 +1,7 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import "server-only";
-import { getAdapter } from "@/lib/auth/adapter";
-import { isBackendError } from "@/lib/auth/backend/errors";
+import { getAdapter } from "@/lib/next-jwt-auth/backend/get-adapter";
+import { isBackendError } from "@/lib/next-jwt-auth/backend/errors";
 
 /**
  * Whether the backend refuses `accessToken` for its identity check (the

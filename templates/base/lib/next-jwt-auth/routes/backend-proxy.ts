@@ -1,6 +1,6 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import { NextResponse, type NextRequest } from "next/server";
-import { getAdapter } from "@/lib/auth/adapter";
+import { BACKEND_FORWARDING } from "@/lib/backend/forwarding";
 import { env } from "@/lib/next-jwt-auth/config/env";
 import { BodyTooLargeError, limitStream, readLimitedBody } from "@/lib/next-jwt-auth/proxy/body";
 import { checkCrossSite, isRefusedBodyType } from "@/lib/next-jwt-auth/proxy/csrf";
@@ -45,10 +45,9 @@ async function handle(request: NextRequest): Promise<NextResponse> {
     return proxyError(415, "unsupported_media_type");
   }
 
-  const adapter = getAdapter();
   const prefixes = config.BACKEND_PROXY_PREFIXES.length
     ? config.BACKEND_PROXY_PREFIXES
-    : adapter.defaultProxyPrefixes;
+    : BACKEND_FORWARDING.defaultPrefixes;
   // The raw, still-encoded path: Next's decoded `params` would hide `%2F` and friends.
   const rawUrl = new URL(request.url);
   const rawPath = rawUrl.pathname.startsWith(ROUTE_PREFIX)
@@ -105,7 +104,7 @@ async function handle(request: NextRequest): Promise<NextResponse> {
       method,
       incomingHeaders: request.headers,
       accessToken,
-      resourceHeaders: adapter.resourceHeaders,
+      resourceHeaders: BACKEND_FORWARDING.resourceHeaders,
       body,
       timeoutMs: config.BACKEND_TIMEOUT_MS,
     });

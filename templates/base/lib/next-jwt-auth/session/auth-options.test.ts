@@ -2,8 +2,8 @@
 import type { JWT } from "next-auth/jwt";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { isolatedSessionEnv } from "@/test/session-env";
-import { BackendError } from "@/lib/auth/backend/errors";
-import type { TokenSet } from "@/lib/auth/backend/types";
+import { BackendError } from "@/lib/next-jwt-auth/backend/errors";
+import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import { withSignInAttempt, type SignInAttempt } from "@/lib/next-jwt-auth/sign-in/sign-in-attempt";
 
 const adapter = {
@@ -11,7 +11,7 @@ const adapter = {
   me: vi.fn(),
   logout: vi.fn<(tokens: TokenSet) => Promise<void>>(),
 };
-vi.mock("@/lib/auth/adapter", () => ({ getAdapter: () => adapter }));
+vi.mock("@/lib/next-jwt-auth/backend/get-adapter", () => ({ getAdapter: () => adapter }));
 
 const TOKENS: TokenSet = {
   accessToken: "at",

@@ -1,5 +1,5 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
-import type { TokenSet } from "@/lib/auth/backend/types";
+import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
 
 /**
  * Refresh this long before the access token expires, so a request that starts

@@ -1,12 +1,12 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import type { JWT } from "next-auth/jwt";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { BackendError } from "@/lib/auth/backend/errors";
-import type { TokenSet } from "@/lib/auth/backend/types";
+import { BackendError } from "@/lib/next-jwt-auth/backend/errors";
+import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import type { LiveSession, SessionStorage } from "@/lib/next-jwt-auth/storage/types";
 
 const refresh = vi.fn<(refreshToken: string) => Promise<TokenSet>>();
-vi.mock("@/lib/auth/adapter", () => ({ getAdapter: () => ({ refresh }) }));
+vi.mock("@/lib/next-jwt-auth/backend/get-adapter", () => ({ getAdapter: () => ({ refresh }) }));
 // The refresh step around the storage, whichever storage this app has (its own tests are next to it).
 const storage = vi.hoisted(() => ({ refresh: undefined as SessionStorage["refresh"] }));
 vi.mock("@/lib/next-jwt-auth/storage/session-storage", async () => {
@@ -129,7 +129,7 @@ describe("refreshSession", () => {
     // proxy.ts and the route handlers are built separately, each with its own
     // BackendError class, and share refreshes in flight through globalThis.
     vi.resetModules();
-    const otherBundle = await import("@/lib/auth/backend/errors");
+    const otherBundle = await import("@/lib/next-jwt-auth/backend/errors");
     expect(otherBundle.BackendError).not.toBe(BackendError);
     refresh.mockRejectedValue(
       new otherBundle.BackendError("unavailable", "refresh answered 503", 503),

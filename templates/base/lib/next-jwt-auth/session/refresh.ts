@@ -1,9 +1,9 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import "server-only";
 import type { JWT } from "next-auth/jwt";
-import { getAdapter } from "@/lib/auth/adapter";
-import { isBackendError } from "@/lib/auth/backend/errors";
-import type { TokenSet } from "@/lib/auth/backend/types";
+import { getAdapter } from "@/lib/next-jwt-auth/backend/get-adapter";
+import { isBackendError } from "@/lib/next-jwt-auth/backend/errors";
+import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import { peekSingleFlight, singleFlight } from "./single-flight";
 import { sessionStorage } from "@/lib/next-jwt-auth/storage/session-storage";
 import type { LiveSession, RefreshOutcome } from "@/lib/next-jwt-auth/storage/types";

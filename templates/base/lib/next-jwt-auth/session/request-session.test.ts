@@ -7,8 +7,8 @@
  */
 import type { JWT } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { BackendError } from "@/lib/auth/backend/errors";
-import type { TokenSet } from "@/lib/auth/backend/types";
+import { BackendError } from "@/lib/next-jwt-auth/backend/errors";
+import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import type { LiveSession, SessionStorage } from "@/lib/next-jwt-auth/storage/types";
 
 const T0 = Date.UTC(2030, 0, 1);
@@ -20,7 +20,9 @@ const backend = vi.hoisted(() => ({
   >,
 }));
 backend.refresh = vi.fn();
-vi.mock("@/lib/auth/adapter", () => ({ getAdapter: () => ({ refresh: backend.refresh }) }));
+vi.mock("@/lib/next-jwt-auth/backend/get-adapter", () => ({
+  getAdapter: () => ({ refresh: backend.refresh }),
+}));
 
 /** A session storage that keeps everything in the token; `renewDue` plays the idle-renewal clock. */
 const fake = vi.hoisted(() => ({ ended: [] as string[], renewDue: false }));

@@ -1,5 +1,5 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
-import type { BackendUser } from "@/lib/auth/backend/types";
+import type { BackendUser } from "@/lib/next-jwt-auth/backend/types";
 import { roleFor } from "./protected-routes";
 
 /**

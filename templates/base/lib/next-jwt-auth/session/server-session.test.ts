@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isolatedSessionEnv } from "@/test/session-env";
-import type { TokenSet } from "@/lib/auth/backend/types";
+import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
 
 let jar: { name: string; value: string }[] = [];
 vi.mock("next/headers", () => ({ cookies: () => Promise.resolve({ getAll: () => jar }) }));

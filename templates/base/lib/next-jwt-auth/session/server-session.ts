@@ -3,7 +3,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import type { BackendUser, TokenSet } from "@/lib/auth/backend/types";
+import type { BackendUser, TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import { sessionState } from "./live-session";
 import { isProtectedPage, roleFor } from "./protected-routes";
 import { hasRole } from "./roles";

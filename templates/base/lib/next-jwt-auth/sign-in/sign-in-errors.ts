@@ -1,5 +1,5 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
-import { isBackendError } from "@/lib/auth/backend/errors";
+import { isBackendError } from "@/lib/next-jwt-auth/backend/errors";
 import { OUTAGE_SIGN_IN_ERRORS, outageSignInErrorCode } from "@/lib/next-jwt-auth/storage/outage";
 
 /**

@@ -1,6 +1,6 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import type { JWT, JWTOptions } from "next-auth/jwt";
-import type { BackendUser, TokenSet } from "@/lib/auth/backend/types";
+import type { BackendUser, TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import type { LoginAttemptStore } from "@/lib/next-jwt-auth/sign-in/login-attempts";
 
 /**

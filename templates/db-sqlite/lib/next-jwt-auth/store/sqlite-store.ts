@@ -1,7 +1,7 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import "server-only";
 import Database from "better-sqlite3";
-import type { TokenSet } from "@/lib/auth/backend/types";
+import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import { hashSessionId, isSessionIdShaped, newSessionId, type TokenCipher } from "./crypto";
 import {
   LATEST_SCHEMA_VERSION,

@@ -8,13 +8,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createMockBackend } from "@/mock/backend";
 import { serveMock, type RunningMock } from "@/mock/kit/server";
 import { isolatedSessionEnv } from "@/test/session-env";
-import type { BackendUser, TokenSet } from "@/lib/auth/backend/types";
+import type { BackendUser, TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import type { SessionStore } from "@/lib/next-jwt-auth/store/types";
 
 type App = {
   storage: typeof import("./session-storage").sessionStorage;
   store: SessionStore;
-  adapter: ReturnType<typeof import("@/lib/auth/adapter").getAdapter>;
+  adapter: ReturnType<typeof import("@/lib/next-jwt-auth/backend/get-adapter").getAdapter>;
 };
 
 let mock: RunningMock;
@@ -42,7 +42,7 @@ beforeEach(async () => {
   }
   const { sessionStorage } = await import("./session-storage");
   const { getSessionStore } = await import("@/lib/next-jwt-auth/store/open-store");
-  const { getAdapter } = await import("@/lib/auth/adapter");
+  const { getAdapter } = await import("@/lib/next-jwt-auth/backend/get-adapter");
   app = { storage: sessionStorage, store: getSessionStore(), adapter: getAdapter() };
 });
 afterEach(async () => {

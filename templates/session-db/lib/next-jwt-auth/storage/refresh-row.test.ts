@@ -1,7 +1,7 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BackendError } from "@/lib/auth/backend/errors";
-import type { TokenSet } from "@/lib/auth/backend/types";
+import { BackendError } from "@/lib/next-jwt-auth/backend/errors";
+import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import { isolatedSessionEnv } from "@/test/session-env";
 import { openSessionStore } from "@/lib/next-jwt-auth/store/open-store";
 import type { SessionStore } from "@/lib/next-jwt-auth/store/types";

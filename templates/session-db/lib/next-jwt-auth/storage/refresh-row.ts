@@ -1,7 +1,7 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import "server-only";
-import { isBackendError } from "@/lib/auth/backend/errors";
-import type { TokenSet } from "@/lib/auth/backend/types";
+import { isBackendError } from "@/lib/next-jwt-auth/backend/errors";
+import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import type { SessionStore, StoredSession } from "@/lib/next-jwt-auth/store/types";
 
 export type RowRefresh =

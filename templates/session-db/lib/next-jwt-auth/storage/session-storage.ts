@@ -2,7 +2,7 @@
 import "server-only";
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
 import { env } from "@/lib/next-jwt-auth/config/env";
-import { getAdapter } from "@/lib/auth/adapter";
+import { getAdapter } from "@/lib/next-jwt-auth/backend/get-adapter";
 import { needsRefresh, refreshTokenExpired } from "@/lib/next-jwt-auth/session/expiry";
 import { renewalIntervalMs } from "@/lib/next-jwt-auth/session/idle-renewal";
 import { singleFlight } from "@/lib/next-jwt-auth/session/single-flight";

@@ -1,6 +1,6 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import "server-only";
-import type { TokenSet } from "@/lib/auth/backend/types";
+import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import { TokenDecryptError, type TokenCipher } from "./crypto";
 import type { NewSession, SessionSummary, StoredSession } from "./types";
 

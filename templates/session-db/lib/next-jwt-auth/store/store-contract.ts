@@ -1,7 +1,7 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TokenSet } from "@/lib/auth/backend/types";
+import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import { LATEST_SCHEMA_VERSION } from "./migrations";
 import type { NewSession, SessionStore } from "./types";
 

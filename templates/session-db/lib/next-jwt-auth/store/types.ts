@@ -1,6 +1,6 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import "server-only";
-import type { BackendUser, TokenSet } from "@/lib/auth/backend/types";
+import type { BackendUser, TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import { SessionStorageUnavailableError } from "@/lib/next-jwt-auth/storage/errors";
 import type { DbLoginAttemptStore } from "./login-attempt-store";
 

@@ -1,7 +1,7 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import type { JWT } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { TokenSet } from "@/lib/auth/backend/types";
+import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
 
 const IDLE_SECONDS = 600;
 const T0 = Date.UTC(2030, 0, 1);
@@ -45,6 +45,13 @@ describe("the session storage: everything in the encrypted cookie", () => {
       tokens: TOKENS,
       authTime: T0,
     });
+  });
+
+  it("reads a cookie written before roles existed as a user with none", async () => {
+    const storage = await load();
+    const token = await storage.create({ user: USER, tokens: TOKENS });
+    const before = { ...token, user: { id: "1", name: "demo" } } as JWT;
+    await expect(storage.read(before)).resolves.toMatchObject({ user: { roles: [] } });
   });
 
   it.each([
