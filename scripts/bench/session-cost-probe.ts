@@ -43,7 +43,7 @@ const openSqlite = await openStoreOf(app);
 const openPostgres = await openStoreOf(input.postgresApp);
 
 const now = Date.now();
-const user = { id: "1", name: "Demo User", email: "demo@example.com" };
+const user = { id: "1", name: "Demo User", email: "demo@example.com", roles: [] as string[] };
 const tokens = {
   accessToken: input.accessToken,
   refreshToken: input.refreshToken,
