@@ -28,13 +28,18 @@ export interface CliArgs {
 }
 
 // Node 20.9's parseArgs has no `allowNegative`, so the `--no-*` forms are declared as options of their own.
-const OPTIONS = {
+/** The options creating and `upgrade` share: the stack, the package manager and the install switch. */
+export const STACK_OPTIONS = {
   backend: { type: "string" },
   session: { type: "string" },
   db: { type: "string" },
   "package-manager": { type: "string" },
   install: { type: "boolean" },
   "no-install": { type: "boolean" },
+} as const;
+
+const OPTIONS = {
+  ...STACK_OPTIONS,
   git: { type: "boolean" },
   "no-git": { type: "boolean" },
   yes: { type: "boolean", short: "y" },
@@ -60,16 +65,26 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   return {
     dir: positionals[0],
-    backend: choice("--backend", BACKENDS, values.backend),
-    session: choice("--session", SESSIONS, values.session),
-    db: choice("--db", DATABASES, values.db),
-    packageManager: choice("--package-manager", PACKAGE_MANAGERS, values["package-manager"]),
-    install: lastSwitch(tokens, "install"),
+    ...stackChoices(values, tokens),
     git: lastSwitch(tokens, "git"),
     yes: values.yes === true,
     dryRun: values["dry-run"] === true,
     help: values.help === true,
     version: values.version === true,
+  };
+}
+
+/** The values of `STACK_OPTIONS`, each checked against the allowed values. */
+export function stackChoices(
+  values: { backend?: string; session?: string; db?: string; "package-manager"?: string },
+  tokens: readonly ParseToken[],
+): Pick<CliArgs, "backend" | "session" | "db" | "packageManager" | "install"> {
+  return {
+    backend: choice("--backend", BACKENDS, values.backend),
+    session: choice("--session", SESSIONS, values.session),
+    db: choice("--db", DATABASES, values.db),
+    packageManager: choice("--package-manager", PACKAGE_MANAGERS, values["package-manager"]),
+    install: lastSwitch(tokens, "install"),
   };
 }
 

@@ -1,11 +1,7 @@
 import { parseArgs } from "node:util";
-import { choice, lastSwitch, usageMessage } from "../args.js";
+import { STACK_OPTIONS, stackChoices, usageMessage } from "../args.js";
 import { CliError } from "../errors.js";
 import {
-  BACKENDS,
-  DATABASES,
-  PACKAGE_MANAGERS,
-  SESSIONS,
   type Backend,
   type Database,
   type PackageManager,
@@ -33,12 +29,7 @@ export interface UpgradeArgs {
 }
 
 const OPTIONS = {
-  backend: { type: "string" },
-  session: { type: "string" },
-  db: { type: "string" },
-  "package-manager": { type: "string" },
-  install: { type: "boolean" },
-  "no-install": { type: "boolean" },
+  ...STACK_OPTIONS,
   "dry-run": { type: "boolean" },
   "allow-dirty": { type: "boolean" },
   check: { type: "boolean" },
@@ -70,11 +61,7 @@ export function parseUpgradeArgs(argv: readonly string[]): UpgradeArgs {
   }
   return {
     dir: positionals[0],
-    backend: choice("--backend", BACKENDS, values.backend),
-    session: choice("--session", SESSIONS, values.session),
-    db: choice("--db", DATABASES, values.db),
-    packageManager: choice("--package-manager", PACKAGE_MANAGERS, values["package-manager"]),
-    install: lastSwitch(tokens, "install"),
+    ...stackChoices(values, tokens),
     dryRun: values["dry-run"] === true,
     allowDirty: values["allow-dirty"] === true,
     check,
