@@ -165,16 +165,22 @@ test("when the refresh token expires, the dashboard sends the user to /login", a
   expect((await mockStats()).reusedRefreshes).toBe(0);
 });
 
-test("signing out ends the session and clears the cookie", async ({ page }) => {
-  await signIn(page);
-  const path = await demoResourcePath(page);
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await page.waitForURL(/\/login/);
-  await expect(page.getByTestId("login-notice")).toHaveText("You have been signed out.");
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled });
 
-  const cookies = await page.context().cookies();
-  expect(cookies.some((c) => c.name.includes("session-token"))).toBe(false);
-  await page.goto("/dashboard");
-  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard&reason=sign-in-required$/);
-  expect(await proxyFromPage(page, path)).toEqual([401]);
-});
+    test("signing out ends the session and clears the cookie", async ({ page }) => {
+      await signIn(page);
+      const path = await demoResourcePath(page);
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.waitForURL(/\/login/);
+      await expect(page.getByTestId("login-notice")).toHaveText("You have been signed out.");
+
+      const cookies = await page.context().cookies();
+      expect(cookies.some((c) => c.name.includes("session-token"))).toBe(false);
+      await page.goto("/dashboard");
+      await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard&reason=sign-in-required$/);
+      expect((await page.request.get(`/api/proxy/${path}`)).status()).toBe(401);
+    });
+  });
+}

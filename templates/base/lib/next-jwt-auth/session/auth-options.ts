@@ -11,6 +11,7 @@ import { isStorageOutage } from "@/lib/next-jwt-auth/storage/outage";
 import { sessionCookieName, sessionCookieOptions, isSecureCookies } from "./cookies";
 import { currentSecret, sessionCodec } from "./jwt-codec";
 import { sessionState } from "./live-session";
+import { endSignedInSession } from "./sign-out";
 import { currentSignInAttempt } from "@/lib/next-jwt-auth/sign-in/sign-in-attempt";
 import { signInErrorCode } from "@/lib/next-jwt-auth/sign-in/sign-in-errors";
 import { sessionStorage } from "@/lib/next-jwt-auth/storage/session-storage";
@@ -100,18 +101,7 @@ export function authOptions(): NextAuthOptions {
       },
     },
     events: {
-      async signOut({ token }) {
-        const state = await sessionState(token);
-        if (state.status === "live") {
-          try {
-            await getAdapter().logout(state.session.tokens);
-          } catch (error) {
-            // The cookie is cleared anyway; a backend that cannot be told keeps its token until expiry.
-            console.error("[auth] backend logout failed:", error);
-          }
-        }
-        if (token) await sessionStorage.end(token, "expired");
-      },
+      signOut: ({ token }) => endSignedInSession(token),
     },
   };
 }

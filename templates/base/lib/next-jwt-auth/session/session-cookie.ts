@@ -86,13 +86,26 @@ export function applySessionCookiesToResponse(
   response.headers.set("Cache-Control", "no-store");
 }
 
-/** Clear every part of the session cookie on the response. */
-export function clearSessionCookies(response: NextResponse, existing: CookieReader): void {
+/** Where cookies are set: a `NextResponse`'s cookies, or `cookies()` in a Server Action. */
+export interface CookieWriter {
+  set(
+    name: string,
+    value: string,
+    options: ReturnType<typeof sessionCookieOptions> & { maxAge: number },
+  ): unknown;
+}
+
+/** Clear every part of the session cookie the request carried (chunks included). */
+export function clearSessionCookieParts(writer: CookieWriter, existing: CookieReader): void {
   const names = planClearSessionCookies(
     sessionCookieName(),
     existing.getAll().map((c) => c.name),
   );
-  for (const name of names)
-    response.cookies.set(name, "", { ...sessionCookieOptions(), maxAge: 0 });
+  for (const name of names) writer.set(name, "", { ...sessionCookieOptions(), maxAge: 0 });
+}
+
+/** Clear every part of the session cookie on the response. */
+export function clearSessionCookies(response: NextResponse, existing: CookieReader): void {
+  clearSessionCookieParts(response.cookies, existing);
   response.headers.set("Cache-Control", "no-store");
 }
