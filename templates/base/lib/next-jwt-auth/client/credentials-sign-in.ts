@@ -1,5 +1,8 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
-import { readSignInAnswer, type SignInOutcome } from "@/lib/next-jwt-auth/sign-in/sign-in-outcome";
+import {
+  readSignInResponse,
+  type SignInOutcome,
+} from "@/lib/next-jwt-auth/sign-in/sign-in-outcome";
 
 export interface Credentials {
   username: string;
@@ -34,18 +37,7 @@ async function attempt(credentials: Credentials, fetchFn: typeof fetch): Promise
       json: "true",
     }),
   });
-  let url: string | undefined;
-  try {
-    const body = (await response.json()) as { url?: unknown };
-    url = typeof body.url === "string" ? body.url : undefined;
-  } catch {
-    url = undefined;
-  }
-  return readSignInAnswer({
-    status: response.status,
-    retryAfter: response.headers.get("Retry-After"),
-    url,
-  });
+  return readSignInResponse(response);
 }
 
 /**

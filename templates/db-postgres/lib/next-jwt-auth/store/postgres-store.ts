@@ -1,25 +1,14 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import "server-only";
 import { Pool, type PoolClient } from "pg";
-import type { TokenSet } from "@/lib/next-jwt-auth/backend/types";
-import { hashSessionId, isSessionIdShaped, newSessionId, type TokenCipher } from "./crypto";
+import type { TokenCipher } from "./crypto";
 import {
   LATEST_SCHEMA_VERSION,
   pendingMigrations,
   SCHEMA_VERSION_TABLE,
   SchemaOutdatedError,
 } from "./migrations";
-import {
-  fromRow,
-  isExpired,
-  newRowValues,
-  sealTokens,
-  SESSION_COLUMNS,
-  SUMMARY_COLUMNS,
-  toSummary,
-} from "./rows";
-import { postgresLoginAttempts } from "./postgres-login-attempts";
-import type { SessionRow } from "./rows";
+import { sqlSessionStore } from "./sql-session-store";
 import { SessionStoreUnavailableError, type SessionStore } from "./types";
 
 export interface PostgresStoreOptions {
@@ -89,13 +78,11 @@ async function readVersion(client: Pick<PoolClient, "query">): Promise<number> {
 }
 
 /**
- * The shared session store for several app instances. Rotation is a single
- * `UPDATE … WHERE id_hash = $1 AND version = $2 RETURNING *`: whichever
- * instance's statement commits first wins, the other's matches no row and it
- * reads the winner's tokens instead of refreshing again.
+ * The shared session store for several app instances: the statements of
+ * `sqlSessionStore` on a connection pool whose every wait is bounded, so a
+ * database that is down fails a request within the timeout, never hangs it.
  */
 export function openPostgresStore(options: PostgresStoreOptions): SessionStore {
-  const { cipher } = options;
   if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
     throw new Error(`openPostgresStore: invalid schema name ${JSON.stringify(options.schema)}`);
   }
@@ -147,138 +134,5 @@ export function openPostgresStore(options: PostgresStoreOptions): SessionStore {
     }
   }
 
-  const readLive = async (idHash: string, now: number) => {
-    const { rows } = await query<SessionRow>("SELECT * FROM sessions WHERE id_hash = $1", [idHash]);
-    const row = rows[0];
-    return row && !isExpired(row, now) ? fromRow(cipher, row) : null;
-  };
-
-  return {
-    loginAttempts: postgresLoginAttempts(query),
-
-    async create(input) {
-      const sessionId = newSessionId();
-      const idHash = hashSessionId(sessionId);
-      const placeholders = SESSION_COLUMNS.map((_, i) => `$${i + 1}`).join(", ");
-      await query(
-        `INSERT INTO sessions (${SESSION_COLUMNS.join(", ")}) VALUES (${placeholders})`,
-        newRowValues(cipher, idHash, input),
-      );
-      const session = await readLive(idHash, input.now);
-      if (!session) throw new Error("session store: a new session is already expired");
-      return { sessionId, session };
-    },
-
-    async get(sessionId, now) {
-      if (!isSessionIdShaped(sessionId)) return null;
-      return readLive(hashSessionId(sessionId), now);
-    },
-
-    async touch(sessionId, now, idleExpiresAt) {
-      if (!isSessionIdShaped(sessionId)) return;
-      await query(
-        "UPDATE sessions SET last_seen_at = $1, idle_expires_at = LEAST($2, absolute_expires_at) WHERE id_hash = $3",
-        [now, idleExpiresAt, hashSessionId(sessionId)],
-      );
-    },
-
-    async rotate(sessionId, expectedVersion, tokens: TokenSet, now) {
-      if (!isSessionIdShaped(sessionId)) return { status: "gone" };
-      const idHash = hashSessionId(sessionId);
-      const sealed = sealTokens(cipher, idHash, tokens);
-      const { rows } = await query<SessionRow>(
-        `UPDATE sessions SET access_token = $1, access_expires_at = $2, refresh_token = $3, refresh_expires_at = $4,
-           last_seen_at = $5, version = version + 1, refresh_lease_until = NULL
-         WHERE id_hash = $6 AND version = $7 RETURNING *`,
-        [
-          sealed.access_token,
-          sealed.access_expires_at,
-          sealed.refresh_token,
-          sealed.refresh_expires_at,
-          now,
-          idHash,
-          expectedVersion,
-        ],
-      );
-      if (rows[0]) {
-        const session = fromRow(cipher, rows[0]);
-        return session ? { status: "won", session } : { status: "gone" };
-      }
-      const current = await readLive(idHash, now);
-      return current ? { status: "lost", session: current } : { status: "gone" };
-    },
-
-    async claimRefresh(sessionId, expectedVersion, leaseUntil, now) {
-      if (!isSessionIdShaped(sessionId)) return { status: "gone" };
-      const idHash = hashSessionId(sessionId);
-      const { rows } = await query<SessionRow>(
-        `UPDATE sessions SET refresh_lease_until = $1
-         WHERE id_hash = $2 AND version = $3 AND (refresh_lease_until IS NULL OR refresh_lease_until <= $4)
-         RETURNING *`,
-        [leaseUntil, idHash, expectedVersion, now],
-      );
-      const session = rows[0] ? fromRow(cipher, rows[0]) : await readLive(idHash, now);
-      if (!session) return { status: "gone" };
-      return { status: rows[0] ? "claimed" : "busy", session };
-    },
-
-    async releaseRefresh(sessionId, expectedVersion) {
-      if (!isSessionIdShaped(sessionId)) return;
-      await query(
-        "UPDATE sessions SET refresh_lease_until = NULL WHERE id_hash = $1 AND version = $2",
-        [hashSessionId(sessionId), expectedVersion],
-      );
-    },
-
-    async delete(sessionId) {
-      if (!isSessionIdShaped(sessionId)) return;
-      await query("DELETE FROM sessions WHERE id_hash = $1", [hashSessionId(sessionId)]);
-    },
-
-    async listForUser(userId, now) {
-      const { rows } = await query<SessionRow>(
-        `SELECT ${SUMMARY_COLUMNS} FROM sessions
-         WHERE user_id = $1 AND idle_expires_at > $2 AND absolute_expires_at > $2 ORDER BY last_seen_at DESC`,
-        [userId, now],
-      );
-      return rows.map(toSummary);
-    },
-
-    async deleteForUser(userId, idHash) {
-      const { rowCount } = await query("DELETE FROM sessions WHERE user_id = $1 AND id_hash = $2", [
-        userId,
-        idHash,
-      ]);
-      return rowCount > 0;
-    },
-
-    async deleteOthersForUser(userId, keepSessionId) {
-      const { rowCount } = await query(
-        "DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2",
-        [userId, hashSessionId(keepSessionId)],
-      );
-      return rowCount;
-    },
-
-    async deleteExpired(now, limit) {
-      const { rowCount } = await query(
-        `DELETE FROM sessions WHERE id_hash IN
-           (SELECT id_hash FROM sessions WHERE idle_expires_at <= $1 OR absolute_expires_at <= $1 LIMIT $2)`,
-        [now, Math.max(0, Math.floor(limit))],
-      );
-      return rowCount;
-    },
-
-    async schemaVersion() {
-      const { rows } = await query<{ version: number | null }>(
-        "SELECT MAX(version) AS version FROM schema_version",
-        [],
-      );
-      return rows[0]?.version ?? 0;
-    },
-
-    async close() {
-      await pool.end();
-    },
-  };
+  return sqlSessionStore(query, { cipher: options.cipher, close: () => pool.end() });
 }

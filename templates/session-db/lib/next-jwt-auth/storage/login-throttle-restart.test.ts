@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { isolatedSessionEnv } from "@/test/session-env";
+import { failAttempt, succeedAttempt, throttleVerdict } from "@/test/throttle-attempts";
 
 const holder = globalThis as { __sessionStore?: { close(): Promise<void> } };
 
@@ -37,12 +38,15 @@ describe("the login throttle in db mode", () => {
   it("still refuses a username after a restart, because the failures live in the database", async () => {
     const keys = { username: "Demo", address: undefined };
     const first = await startProcess();
-    for (let i = 0; i < 3; i++) await first.loginThrottle().failed(keys);
-    expect((await first.loginThrottle().check(keys)).allowed).toBe(false);
+    for (let i = 0; i < 3; i++) await failAttempt(first.loginThrottle(), keys);
+    expect((await throttleVerdict(first.loginThrottle(), keys)).allowed).toBe(false);
 
     const restarted = await startProcess();
     expect(restarted.loginThrottle()).not.toBe(first.loginThrottle());
-    const verdict = await restarted.loginThrottle().check({ username: "demo", address: undefined });
+    const verdict = await throttleVerdict(restarted.loginThrottle(), {
+      username: "demo",
+      address: undefined,
+    });
     expect(verdict).toMatchObject({ allowed: false });
     expect(verdict.allowed === false && verdict.retryAfterSeconds).toBeGreaterThan(50);
   });
@@ -50,10 +54,12 @@ describe("the login throttle in db mode", () => {
   it("forgets a username's failures after a successful sign-in, for the next process too", async () => {
     const keys = { username: "demo", address: undefined };
     const first = await startProcess();
-    for (let i = 0; i < 3; i++) await first.loginThrottle().failed(keys);
-    await first.loginThrottle().succeeded(keys);
+    for (let i = 0; i < 2; i++) await failAttempt(first.loginThrottle(), keys);
+    await succeedAttempt(first.loginThrottle(), keys);
 
+    // Two more failures: 2 since the sign-in, under the limit of 3 (5 had it not forgotten).
     const restarted = await startProcess();
-    expect(await restarted.loginThrottle().check(keys)).toEqual({ allowed: true });
+    for (let i = 0; i < 2; i++) await failAttempt(restarted.loginThrottle(), keys);
+    expect(await throttleVerdict(restarted.loginThrottle(), keys)).toEqual({ allowed: true });
   });
 });

@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LoginThrottle, lockedUntil } from "@/lib/next-jwt-auth/sign-in/login-throttle";
+import { failAttempt, succeedAttempt, throttleVerdict } from "@/test/throttle-attempts";
 import { FORGET_ATTEMPTS_AFTER_MS } from "./login-attempt-store";
 import type { StoreHarness } from "./store-contract";
 import type { SessionStore } from "./types";
@@ -73,12 +74,14 @@ export function describeLoginAttemptStoreContract(
       });
       const keys = { username: "Carol", address: undefined };
       const now = Date.now();
-      for (let i = 0; i < policy.freeFailures; i++) await throttle.failed(keys, now);
-      expect(await throttle.check(keys, now + 1_000)).toEqual({
+      for (let i = 0; i < policy.freeFailures; i++) await failAttempt(throttle, keys, now);
+      expect(await throttleVerdict(throttle, keys, now + 1_000)).toEqual({
         allowed: false,
         retryAfterSeconds: 9,
       });
-      expect(await throttle.check(keys, now + policy.baseDelayMs)).toEqual({ allowed: true });
+      expect(await throttleVerdict(throttle, keys, now + policy.baseDelayMs)).toEqual({
+        allowed: true,
+      });
     });
 
     it("a successful sign-in clears the username's failures but not the address's", async () => {
@@ -88,9 +91,9 @@ export function describeLoginAttemptStoreContract(
       });
       const keys = { username: "carol", address: "203.0.113.77" };
       const now = Date.now();
-      await throttle.failed(keys, now);
-      await throttle.failed(keys, now);
-      await throttle.succeeded(keys);
+      await failAttempt(throttle, keys, now);
+      await failAttempt(throttle, keys, now);
+      await succeedAttempt(throttle, keys, now);
       expect(await store.loginAttempts.get("user:carol")).toBeUndefined();
       expect((await store.loginAttempts.get("addr:203.0.113.77"))?.failures).toBe(2);
     });
