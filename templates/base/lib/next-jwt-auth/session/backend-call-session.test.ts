@@ -118,17 +118,20 @@ describe("backendCallSession", () => {
   it.each([
     { where: "a Server Component", writable: false },
     { where: "a Server Action or route handler", writable: true },
-  ])("calls with a fresh access token as it is, refreshing nothing, in $where", async ({ writable }) => {
-    const fresh = tokens("1", HOUR);
-    const app = await signedIn(fresh);
-    request.writable = writable;
-    await expect(app.backendCallSession()).resolves.toMatchObject({
-      status: "live",
-      session: { tokens: fresh },
-    });
-    expect(backend.refresh).not.toHaveBeenCalled();
-    expect(request.written).toEqual([]);
-  });
+  ])(
+    "calls with a fresh access token as it is, refreshing nothing, in $where",
+    async ({ writable }) => {
+      const fresh = tokens("1", HOUR);
+      const app = await signedIn(fresh);
+      request.writable = writable;
+      await expect(app.backendCallSession()).resolves.toMatchObject({
+        status: "live",
+        session: { tokens: fresh },
+      });
+      expect(backend.refresh).not.toHaveBeenCalled();
+      expect(request.written).toEqual([]);
+    },
+  );
 
   it("does not exchange the refresh token in a Server Component of a page proxy.ts does not refresh, which could not store the rotated one", async () => {
     const app = await signedIn(tokens("1", -1_000));

@@ -35,7 +35,9 @@ describe("notAllowedDirectly", () => {
     (path) => {
       const response = notAllowedDirectly(request(path));
       expect(response?.status).toBe(403);
-      expect(new URL(response!.headers.get("x-middleware-rewrite")!).pathname).toBe(NOT_ALLOWED_PAGE);
+      expect(new URL(response!.headers.get("x-middleware-rewrite")!).pathname).toBe(
+        NOT_ALLOWED_PAGE,
+      );
     },
   );
 

@@ -88,16 +88,24 @@ export function applySessionCookiesToResponse(
 
 /** The cookies of `next/headers`: writable in Server Actions and route handlers, read-only (throwing) elsewhere. */
 export interface SessionCookieStore extends CookieReader {
-  set(name: string, value: string, options: ReturnType<typeof sessionCookieOptions> & { maxAge: number }): unknown;
+  set(
+    name: string,
+    value: string,
+    options: ReturnType<typeof sessionCookieOptions> & { maxAge: number },
+  ): unknown;
 }
 
 /**
  * Set the new cookies through `cookies()` of `next/headers`, for server code
  * that has no response object of its own. Throws where cookies are read-only.
  */
-export function applySessionCookiesToStore(store: SessionCookieStore, write: SessionCookieWrite): void {
+export function applySessionCookiesToStore(
+  store: SessionCookieStore,
+  write: SessionCookieWrite,
+): void {
   const options = sessionCookieOptions();
-  for (const cookie of write.set) store.set(cookie.name, cookie.value, { ...options, maxAge: write.maxAge });
+  for (const cookie of write.set)
+    store.set(cookie.name, cookie.value, { ...options, maxAge: write.maxAge });
   for (const stale of write.clear) store.set(stale, "", { ...options, maxAge: 0 });
 }
 
