@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { APP_NAME } from "./app-name";
 import { AuthProvider } from "./auth-provider";
 import { SiteHeader } from "./site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Sign-in demo",
+  title: APP_NAME,
   description: "Next.js app signing in against a backend, with server-side tokens",
 };
 

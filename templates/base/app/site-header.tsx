@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { mayOpen } from "@/lib/next-jwt-auth/session/roles";
 import { peekSession } from "@/lib/next-jwt-auth/session/server-session";
+import { APP_NAME } from "./app-name";
 import { SignOutButton } from "./sign-out-button";
 
 /** The app's name, and who is signed in with the means to sign out. */
@@ -13,7 +14,7 @@ export async function SiteHeader() {
           href="/"
           className="rounded-sm font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:focus-visible:outline-indigo-400"
         >
-          Sign-in demo
+          {APP_NAME}
         </Link>
         {session ? (
           <div className="flex min-w-0 items-center gap-3 text-sm">

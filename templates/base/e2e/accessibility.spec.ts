@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./accessibility";
 import { DEMO, resetMock, signIn } from "./helpers";
@@ -6,8 +7,15 @@ test.beforeEach(async () => {
   await resetMock();
 });
 
-test("the home page has no axe violations, signed out and signed in", async ({ page }) => {
+/** The project name the app was created with. */
+const APP_NAME = (JSON.parse(readFileSync("package.json", "utf8")) as { name: string }).name;
+
+test("the home page has no axe violations, signed out and signed in, and its header and title name the app", async ({
+  page,
+}) => {
   await page.goto("/");
+  await expect(page.getByRole("banner").getByRole("link").first()).toHaveText(APP_NAME);
+  await expect(page).toHaveTitle(APP_NAME);
   await expectAccessible(page, "home");
   await signIn(page);
   await page.goto("/");

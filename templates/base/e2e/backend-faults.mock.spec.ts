@@ -78,7 +78,7 @@ for (const first of ["page load", "proxy call"] as const) {
     await expect(page.getByTestId("proxy-status")).toHaveText(/^50[234]$/);
 
     // The backend is back: a call refreshes once, with the refresh token the
-    // session still holds (a db session remembers the outage for a second).
+    // session still holds (a storage may remember the outage for a second).
     await setFaults({});
     await expect
       .poll(async () => (await proxyFromPage(tab, path))[0], { intervals: [500] })

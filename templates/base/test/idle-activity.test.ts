@@ -1,7 +1,6 @@
 /**
  * The idle timeout follows activity: page loads (proxy.ts) and backend proxy
- * calls move it, with this app's own storage (JWT cookie or database row),
- * on an injected clock. The "browser" here keeps cookies the way a browser
+ * calls move it, with this app's own session storage, on an injected clock. The "browser" here keeps cookies the way a browser
  * does: each one until its Max-Age runs out.
  */
 import { NextRequest } from "next/server";

@@ -47,7 +47,7 @@ async function loadApp(backendUrl: string) {
 /**
  * Sign in at the mock and return a Cookie header carrying the session. `mutate`
  * alters the backend tokens before they are stored, through the storage itself,
- * so the test holds for the JWT cookie and the database session alike.
+ * so the test holds for whichever session storage this app uses.
  */
 async function signedInCookie(mutate: (tokens: TokenSet) => TokenSet = (t) => t): Promise<string> {
   const { adapter, sessionStorage } = await loadApp(mock.url);
@@ -59,9 +59,9 @@ async function signedInCookie(mutate: (tokens: TokenSet) => TokenSet = (t) => t)
 }
 
 /**
- * What the browser holds after `response`: the cookies it set (JWT storage
- * re-encodes the cookie), or else the ones it had (a database session keeps
- * its cookie and changes the row).
+ * What the browser holds after `response`: the cookies it set (a storage that
+ * keeps the tokens in the cookie re-encodes it), or else the ones it had (one
+ * that keeps them on the server changes only its own record).
  */
 function heldCookies(response: Response, sent: string): { name: string; value: string }[] {
   const toPairs = (lines: string[]) =>

@@ -17,12 +17,15 @@ declare module "next-auth" {
 }
 
 declare module "next-auth/jwt" {
-  /** The decoded session cookie. Which fields are set depends on the session storage. */
+  /**
+   * The decoded session cookie. Which fields are set depends on the session
+   * storage (`lib/next-jwt-auth/storage/session-storage.ts` says which).
+   */
   interface JWT {
     user?: BackendUser;
-    /** jwt storage: the backend's tokens, inside the encrypted cookie. */
+    /** The backend's tokens, for a storage that keeps them inside the encrypted cookie. */
     backend?: TokenSet;
-    /** db storage: the session row's id. */
+    /** The session's id, for a storage that keeps the session on the server. */
     sid?: string;
     /** Epoch milliseconds of the sign-in. */
     authTime?: number;

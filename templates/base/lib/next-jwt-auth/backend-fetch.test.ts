@@ -27,7 +27,7 @@ function setup(
 ) {
   const calls: Request[] = [];
   const backendFetch = createBackendFetch(() => ({
-    session: async () => SESSION,
+    session: async () => ({ status: "live", session: SESSION }),
     backendUrl: "https://api.example.com/base",
     timeoutMs: 1000,
     prefixes: ["api/"],
@@ -100,7 +100,7 @@ describe("backendFetch", () => {
       const { backendFetch, calls } = setup(undefined, {
         session: async () => {
           sessionRead = true;
-          return SESSION;
+          return { status: "live" as const, session: SESSION };
         },
       });
       expect(await outcome(backendFetch(path))).toBe(code);
@@ -151,11 +151,25 @@ describe("backendFetch", () => {
   });
 
   it.each<{ name: string; rules: Partial<BackendFetchRules>; code: BackendFetchErrorCode }>([
-    { name: "no session", rules: { session: async () => null }, code: "unauthenticated" },
+    {
+      name: "no session",
+      rules: { session: async () => ({ status: "none" }) },
+      code: "unauthenticated",
+    },
+    {
+      name: "a session whose refresh token the backend refused",
+      rules: { session: async () => ({ status: "ended" }) },
+      code: "unauthorized",
+    },
     {
       name: "a session whose refresh could not reach the backend",
-      rules: { session: async () => ({ ...SESSION, tokensExpired: true }) },
+      rules: { session: async () => ({ status: "unavailable" }) },
       code: "backend_unavailable",
+    },
+    {
+      name: "an expired session nothing could refresh (a Server Component outside protectedPages)",
+      rules: { session: async () => ({ status: "not_refreshed" }) },
+      code: "page_not_refreshed",
     },
     {
       name: "a backend that cannot be reached",
@@ -188,7 +202,7 @@ describe("backendFetch", () => {
   });
 
   it("throws an error recognised by its brand and code, not by its class", async () => {
-    const { backendFetch } = setup(undefined, { session: async () => null });
+    const { backendFetch } = setup(undefined, { session: async () => ({ status: "none" }) });
     const error: unknown = await backendFetch("api/items").catch((e: unknown) => e);
     expect(isBackendFetchError(error, "unauthenticated")).toBe(true);
     expect(isBackendFetchError(error, "unauthorized")).toBe(false);
@@ -201,5 +215,15 @@ describe("backendFetch", () => {
     expect(isBackendFetchError(new Error("unauthenticated"))).toBe(false);
     expect(isBackendFetchError({ code: "unauthenticated" })).toBe(false);
     expect(error).toBeInstanceOf(BackendFetchError);
+  });
+
+  it("tells the developer which page to declare when nothing could refresh the session", async () => {
+    const { backendFetch, calls } = setup(undefined, {
+      session: async () => ({ status: "not_refreshed" }),
+    });
+    const error: unknown = await backendFetch("api/items").catch((e: unknown) => e);
+    expect(isBackendFetchError(error, "page_not_refreshed")).toBe(true);
+    expect((error as Error).message).toMatch(/protectedPages in app\.config\.ts/);
+    expect(calls).toHaveLength(0);
   });
 });

@@ -4,14 +4,20 @@ import { env } from "./config/env";
 import { forwardToBackend } from "./proxy/forward";
 import { buildBackendUrl } from "./proxy/path";
 import { BACKEND_FORWARDING } from "@/lib/backend/forwarding";
-import { getSession, type VerifiedSession } from "./session/server-session";
+import { backendCallSession, type BackendCallSession } from "./session/backend-call-session";
 
 /** Why `backendFetch` gave no backend answer. */
 export const BACKEND_FETCH_ERROR_CODES = [
   /** No session: nobody is signed in. */
   "unauthenticated",
-  /** The backend refused the session's access token (401): the user must sign in again. */
+  /** The backend refused the session's access token (401) or its refresh token: the user must sign in again. */
   "unauthorized",
+  /**
+   * The access token has expired in a Server Component of a page `proxy.ts`
+   * does not refresh, where the rotated tokens could not be stored: a bug in
+   * the app, fixed by adding the page to `protectedPages` in `app.config.ts`.
+   */
+  "page_not_refreshed",
   /** The path is not under an allowed prefix (`BACKEND_PROXY_PREFIXES`) or leads to an auth endpoint. */
   "not_allowed",
   /** The path has an empty, `.`/`..` or malformed segment. */
@@ -32,8 +38,11 @@ export class BackendFetchError extends Error {
   override readonly name = "BackendFetchError";
   readonly [BRAND] = true;
 
-  constructor(readonly code: BackendFetchErrorCode) {
-    super(`backendFetch: ${code}`);
+  constructor(
+    readonly code: BackendFetchErrorCode,
+    detail?: string,
+  ) {
+    super(`backendFetch: ${code}${detail ? `: ${detail}` : ""}`);
   }
 }
 
@@ -59,12 +68,33 @@ export interface BackendFetchInit {
 
 /** The rules `backendFetch` follows; the app's come from the environment, tests inject their own. */
 export interface BackendFetchRules {
-  session: () => Promise<VerifiedSession | null>;
+  session: () => Promise<BackendCallSession>;
   backendUrl: string;
   timeoutMs: number;
   prefixes: readonly string[];
   resourceHeaders: Readonly<Record<string, string>>;
   fetch?: typeof fetch;
+}
+
+const NOT_REFRESHED_DETAIL =
+  "the access token has expired and a Server Component cannot store refreshed tokens; add this page to protectedPages in app.config.ts so that proxy.ts refreshes the session before it renders";
+
+/** The session to call with, or the `BackendFetchError` saying why there is none. */
+async function liveSession(session: BackendFetchRules["session"]) {
+  const outcome = await session();
+  switch (outcome.status) {
+    case "live":
+      return outcome.session;
+    case "none":
+      throw new BackendFetchError("unauthenticated");
+    case "ended":
+      throw new BackendFetchError("unauthorized");
+    // The refresh could not reach the backend: the expired token would only be refused.
+    case "unavailable":
+      throw new BackendFetchError("backend_unavailable");
+    case "not_refreshed":
+      throw new BackendFetchError("page_not_refreshed", NOT_REFRESHED_DETAIL);
+  }
 }
 
 /**
@@ -87,10 +117,7 @@ export function createBackendFetch(rules: () => BackendFetchRules) {
     if (!target.ok) {
       throw new BackendFetchError(target.reason === "bad_segment" ? "bad_path" : "not_allowed");
     }
-    const session = await config.session();
-    if (!session) throw new BackendFetchError("unauthenticated");
-    // The refresh before this request could not reach the backend: the token would only be refused.
-    if (session.tokensExpired) throw new BackendFetchError("backend_unavailable");
+    const session = await liveSession(config.session);
 
     const result = await forwardToBackend({
       url: target.url,
@@ -117,10 +144,15 @@ export function createBackendFetch(rules: () => BackendFetchRules) {
  * only paths under `BACKEND_PROXY_PREFIXES` (never an auth endpoint), only
  * allow-listed headers, no redirects followed, `BACKEND_TIMEOUT_MS`.
  *
- * It never refreshes: `proxy.ts` refreshes the session before a protected page
- * or its Server Actions run (a Server Component could not store rotated
- * tokens). Any answer but 401 is returned as is; no session, a refused token,
- * a refused path and an outage throw a `BackendFetchError` (see its `code`).
+ * An expired access token is refreshed where the rotated tokens can be kept
+ * (`session/backend-call-session.ts`): in Server Actions and route handlers
+ * (the cookie is written), anywhere when the session storage keeps the
+ * tokens on the server. A Server
+ * Component cannot write the cookie, so with the tokens in the cookie it relies
+ * on `proxy.ts`, which refreshes before the pages of `protectedPages` render;
+ * on any other page it throws `page_not_refreshed`. Any answer but 401 is
+ * returned as is; no session, a refused token, a refused path and an outage
+ * throw a `BackendFetchError` (see its `code`).
  *
  * @example
  * const response = await backendFetch("api/items");
@@ -130,7 +162,7 @@ export function createBackendFetch(rules: () => BackendFetchRules) {
 export const backendFetch = createBackendFetch(() => {
   const config = env();
   return {
-    session: getSession,
+    session: backendCallSession,
     backendUrl: config.BACKEND_URL,
     timeoutMs: config.BACKEND_TIMEOUT_MS,
     prefixes: config.BACKEND_PROXY_PREFIXES.length

@@ -10,9 +10,10 @@ import {
   isProtectedPage,
   NEXT_AUTH_SESSION,
   readsSession,
+  SESSION_STEP_HEADER,
 } from "@/lib/next-jwt-auth/session/protected-routes";
 import { requestSession } from "@/lib/next-jwt-auth/session/request-session";
-import { roleRefusal } from "@/lib/next-jwt-auth/session/role-refusal";
+import { notAllowedDirectly, roleRefusal } from "@/lib/next-jwt-auth/session/role-refusal";
 import {
   applySessionCookiesToRequest,
   applySessionCookiesToResponse,
@@ -45,7 +46,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (hasMalformedEscape(pathname)) return malformedPathResponse(pathname);
   // An API path matched only for that check: untouched, no session read.
   if (pathname.startsWith("/api/") && !readsSession(pathname)) return NextResponse.next();
+  // Only this proxy may say that it ran the session step (see withSession).
+  request.headers.delete(SESSION_STEP_HEADER);
   const secure = withSecurityHeaders(request);
+  const notAllowed = notAllowedDirectly(request);
+  if (notAllowed) return secure(notAllowed);
   if (!readsSession(pathname)) {
     return secure(NextResponse.next({ request: { headers: request.headers } }));
   }
@@ -76,6 +81,8 @@ async function withSession(request: NextRequest): Promise<NextResponse> {
   }
 
   if (write) applySessionCookiesToRequest(request, write);
+  // backendFetch in the page: tokens still expired mean this refresh found the backend down.
+  request.headers.set(SESSION_STEP_HEADER, "1");
   // A signed-in user without the page's role: the 403 page, not the login page.
   const refusal = session.status === "live" && roleRefusal(request, session.session.user);
   if (refusal) {

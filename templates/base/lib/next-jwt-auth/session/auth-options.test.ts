@@ -23,7 +23,7 @@ const USER = { id: "1", name: "demo", roles: [] };
 let options: ReturnType<typeof import("./auth-options").authOptions>;
 let storage: typeof import("@/lib/next-jwt-auth/storage/session-storage").sessionStorage;
 
-/** A signed-in token made by this app's own session storage (JWT cookie or database row). */
+/** A signed-in token made by this app's own session storage. */
 function signedInToken(): Promise<JWT> {
   return storage.create({ user: USER, tokens: TOKENS });
 }

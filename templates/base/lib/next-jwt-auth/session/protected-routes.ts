@@ -5,6 +5,14 @@ import { isUnder, type RolePage } from "@/lib/next-jwt-auth/config/app-config";
 /** next-auth's session endpoint: it re-issues the cookie, so `proxy.ts` must refresh it first. */
 export const NEXT_AUTH_SESSION = "/api/auth/session";
 
+/**
+ * The request header `proxy.ts` puts on every request it ran the session step
+ * for (and removes from every other one it sees): a Server Component whose
+ * access token is still expired knows that the refresh was tried and could not
+ * reach the backend, rather than never tried.
+ */
+export const SESSION_STEP_HEADER = "x-next-jwt-auth-session-step";
+
 /** A malformed escape cannot name a page (proxy.ts answers 400 before asking). */
 function decodedOrSame(pathname: string): string {
   try {

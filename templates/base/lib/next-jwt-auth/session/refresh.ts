@@ -41,7 +41,7 @@ export async function refreshSession(token: JWT, session: LiveSession): Promise<
   } catch (error) {
     // Only the backend refusing the refresh token ends the session. An outage,
     // a rate limit or an answer the adapter cannot read says nothing about the
-    // token: keep it (like the db storage's refreshRow), a later request retries.
+    // token: keep it, a later request retries.
     if (isBackendError(error, "refresh_rejected")) {
       return {
         status: "ended",

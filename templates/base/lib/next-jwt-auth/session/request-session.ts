@@ -48,8 +48,8 @@ export type RequestSession = LiveRequestSession | EndedRequestSession | NoReques
 /**
  * The request-session step, shared by `proxy.ts` and the backend proxy route:
  * read the session cookie, end the session when its time is up, refresh the
- * tokens shortly before they expire (single flight; the db storage under the
- * row's lease) and, with `renew`, re-issue the cookie of an active session so
+ * tokens shortly before they expire (single flight, or the storage's own
+ * `refresh`) and, with `renew`, re-issue the cookie of an active session so
  * its idle timeout follows activity. A refresh the backend cannot answer keeps
  * the session. The caller writes `write` on its response.
  */

@@ -1,7 +1,7 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 /**
  * The data-access check Server Components use, with the real storage of this
- * app (JWT cookie or database row) and a backend that cannot be reached.
+ * app and a backend that cannot be reached.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isolatedSessionEnv } from "@/test/session-env";

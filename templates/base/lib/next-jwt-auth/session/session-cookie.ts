@@ -86,13 +86,30 @@ export function applySessionCookiesToResponse(
   response.headers.set("Cache-Control", "no-store");
 }
 
-/** Where cookies are set: a `NextResponse`'s cookies, or `cookies()` in a Server Action. */
+/** Where cookies are set: a `NextResponse`'s cookies, or `cookies()` of `next/headers`. */
 export interface CookieWriter {
   set(
     name: string,
     value: string,
     options: ReturnType<typeof sessionCookieOptions> & { maxAge: number },
   ): unknown;
+}
+
+/** The cookies of `next/headers`: writable in Server Actions and route handlers, read-only (throwing) elsewhere. */
+export interface SessionCookieStore extends CookieReader, CookieWriter {}
+
+/**
+ * Set the new cookies through `cookies()` of `next/headers`, for server code
+ * that has no response object of its own. Throws where cookies are read-only.
+ */
+export function applySessionCookiesToStore(
+  store: SessionCookieStore,
+  write: SessionCookieWrite,
+): void {
+  const options = sessionCookieOptions();
+  for (const cookie of write.set)
+    store.set(cookie.name, cookie.value, { ...options, maxAge: write.maxAge });
+  for (const stale of write.clear) store.set(stale, "", { ...options, maxAge: 0 });
 }
 
 /** Clear every part of the session cookie the request carried (chunks included). */
