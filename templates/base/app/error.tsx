@@ -1,9 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect } from "react";
 import { environmentProblem } from "@/lib/next-jwt-auth/config/env-problem";
-import { StatusPage, statusActionClass } from "./status-page";
+import { StatusPage } from "./status-page";
 
 /**
  * A page that failed to render. The details stay in the server log (the
@@ -23,19 +22,7 @@ export default function ErrorPage({
   return (
     <StatusPage
       title={problem ? "The app's settings are invalid" : "Something went wrong"}
-      actions={
-        <>
-          <button type="button" onClick={reset} className={statusActionClass}>
-            Try again
-          </button>
-          <Link
-            href="/"
-            className="rounded-md px-4 py-2 font-medium text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-indigo-300 dark:ring-indigo-800 dark:hover:bg-indigo-950 dark:focus-visible:outline-indigo-400"
-          >
-            Go to the home page
-          </Link>
-        </>
-      }
+      retry={reset}
     >
       {problem ? (
         <>

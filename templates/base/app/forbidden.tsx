@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { StatusPage, statusActionClass } from "./status-page";
+import { StatusPage } from "./status-page";
 
 export const metadata: Metadata = { title: "Not allowed" };
 
@@ -12,14 +11,7 @@ export const metadata: Metadata = { title: "Not allowed" };
  */
 export default function Forbidden() {
   return (
-    <StatusPage
-      title="Not allowed"
-      actions={
-        <Link href="/" className={statusActionClass}>
-          Go to the home page
-        </Link>
-      }
-    >
+    <StatusPage title="Not allowed">
       <p>
         You are signed in, but your account does not have the role this page needs. If you should
         have it, ask whoever manages accounts on the backend; a new role counts from your next

@@ -1,19 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { StatusPage, statusActionClass } from "./status-page";
+import { StatusPage } from "./status-page";
 
 export const metadata: Metadata = { title: "Page not found" };
 
 export default function NotFound() {
   return (
-    <StatusPage
-      title="Page not found"
-      actions={
-        <Link href="/" className={statusActionClass}>
-          Go to the home page
-        </Link>
-      }
-    >
+    <StatusPage title="Page not found">
       <p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
     </StatusPage>
   );

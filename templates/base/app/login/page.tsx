@@ -3,30 +3,15 @@ import { redirect } from "next/navigation";
 import { peekSession } from "@/lib/next-jwt-auth/session/server-session";
 import { isBuiltInMockInDevelopment } from "@/lib/next-jwt-auth/dev/built-in-mock";
 import { env } from "@/lib/next-jwt-auth/config/env";
-import { safeCallbackUrl } from "@/lib/next-jwt-auth/security/safe-callback-url";
+import { readLoginParams, type SearchParams } from "@/lib/next-jwt-auth/sign-in/login-params";
 import { LoginForm } from "./login-form";
-import { loginNotice } from "./notices";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function seconds(value: string | undefined): number | undefined {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 && n < 86_400 ? n : undefined;
-}
-
-export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(first(params.callbackUrl));
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { callbackUrl, error, notice } = readLoginParams(await searchParams);
   // Already signed in: nothing to do here.
   if (await peekSession()) redirect(callbackUrl);
-  const errorCode = first(params.error);
-  const notice = errorCode ? undefined : loginNotice(first(params.reason));
   const demo = isBuiltInMockInDevelopment(env().BACKEND_URL);
 
   return (
@@ -42,11 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
             {notice}
           </p>
         ) : null}
-        <LoginForm
-          callbackUrl={callbackUrl}
-          initialErrorCode={errorCode}
-          initialRetryAfter={seconds(first(params.retryAfter))}
-        />
+        <LoginForm callbackUrl={callbackUrl} error={error} />
       </div>
       {demo ? (
         <aside

@@ -7,7 +7,7 @@ export const ENV_ERROR_PREFIX = "Invalid environment";
  * in development: there the server sends the error's message to the page
  * (say, `BACKEND_URL` was made invalid in `.env.local` while `next dev` runs);
  * a production server never does, and refuses to start on a bad environment
- * instead (instrumentation.ts).
+ * instead (instrumentation.ts, start-up-check.ts).
  */
 export function environmentProblem(
   error: { message?: unknown } | undefined,

@@ -1,6 +1,6 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import { describe, expect, it } from "vitest";
-import { signInFailureMessage, waitDescription } from "./sign-in-errors";
+import { loginNotice, signInFailureMessage, waitDescription } from "./sign-in-errors";
 
 describe("waitDescription", () => {
   it.each([
@@ -41,8 +41,27 @@ describe("signInFailureMessage", () => {
       wait: undefined,
       message: "Sign-in failed. Please try again later.",
     },
+    {
+      name: "a code named like an Object method gets the generic message",
+      code: "toString",
+      wait: undefined,
+      message: "Sign-in failed. Please try again later.",
+    },
     { name: "no code, no message", code: undefined, wait: undefined, message: undefined },
   ])("$name", ({ code, wait, message }) => {
     expect(signInFailureMessage(code, wait)).toBe(message);
+  });
+});
+
+describe("loginNotice", () => {
+  it.each([
+    { reason: "signed-out", notice: "You have been signed out." },
+    { reason: "session-ended", notice: "Your session ended. Please sign in again." },
+    { reason: "sign-in-required", notice: "Please sign in to continue." },
+    { reason: "toString", notice: undefined },
+    { reason: "<b>hi</b>", notice: undefined },
+    { reason: undefined, notice: undefined },
+  ])("reason $reason shows $notice", ({ reason, notice }) => {
+    expect(loginNotice(reason)).toBe(notice);
   });
 });

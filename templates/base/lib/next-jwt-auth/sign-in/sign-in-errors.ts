@@ -31,9 +31,31 @@ export function signInErrorCode(error: unknown): Exclude<SignInErrorCode, "Crede
 /** The message for a code from `signIn()`'s result or the `?error=` query; unknown codes get a generic one. */
 export function signInErrorMessage(code: string | null | undefined): string | undefined {
   if (!code) return undefined;
-  return code in SIGN_IN_ERRORS
+  // Own keys only: `?error=toString` must not find Object.prototype's function.
+  return Object.hasOwn(SIGN_IN_ERRORS, code)
     ? SIGN_IN_ERRORS[code as SignInErrorCode]
     : SIGN_IN_ERRORS.sign_in_failed;
+}
+
+/**
+ * Why the user is on the login page, set as `?reason=` by whatever sent them:
+ * the sign-out button, the session ending (proxy.ts, useAuth) or a protected
+ * page without a session (proxy.ts, requireSession). Next to the error
+ * messages so that every text of the sign-in lives in one file.
+ */
+export const LOGIN_NOTICES = {
+  "signed-out": "You have been signed out.",
+  "session-ended": "Your session ended. Please sign in again.",
+  "sign-in-required": "Please sign in to continue.",
+} as const;
+
+export type LoginReason = keyof typeof LOGIN_NOTICES;
+
+/** The notice for a `reason` query value; nothing for an unknown one. */
+export function loginNotice(reason: string | undefined): string | undefined {
+  return reason && Object.hasOwn(LOGIN_NOTICES, reason)
+    ? LOGIN_NOTICES[reason as LoginReason]
+    : undefined;
 }
 
 /** "12 seconds", "1 minute", "3 minutes": how long a throttled user waits, rounded up. */

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 "use server";
 
 import { redirect } from "next/navigation";
@@ -8,8 +9,9 @@ import { signInOnServer } from "@/lib/next-jwt-auth/sign-in/server-sign-in";
 /**
  * The login form's action when the browser runs no JavaScript (or has not yet
  * hydrated): a POST, so the password travels in the body and never in a URL.
- * It signs in on the server and redirects — to the page asked for, or back to
- * `/login` with the error code (and the wait of a throttled attempt), which
+ * It signs in on the server and redirects — to the page asked for (sanitised
+ * here again: the form's hidden field is whatever the request says), or back
+ * to `/login` with the error code (and the wait of a throttled attempt), which
  * the page explains. Next only runs a Server Action for a same-origin POST.
  */
 export async function signInAction(form: FormData): Promise<never> {

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import type { BackendUser, TokenSet } from "@/lib/next-jwt-auth/backend/types";
 import type { SessionEndReason } from "@/lib/next-jwt-auth/storage/types";
 
