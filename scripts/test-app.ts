@@ -150,7 +150,32 @@ export async function checkApp(opts: {
   return { built: record(await pnpmStep("build", ["run", "build"])).ok };
 }
 
+/** A generated app checked and built by `prepareApp`, waiting for `exerciseApp`. */
+export interface PreparedApp {
+  run: CiRun;
+  id: string;
+  appDir: string;
+  log: string;
+  ports: ReturnType<typeof portsFor>;
+  env: NodeJS.ProcessEnv;
+  steps: StepResult[];
+  record: (result: StepResult) => StepResult;
+  /** `undefined` when generation or the install failed: nothing more can run. */
+  checked: { built: boolean } | undefined;
+}
+
+/** `prepareApp` then `exerciseApp`: one CI row, start to end. */
 export async function testApp(run: CiRun): Promise<AppResult> {
+  return exerciseApp(await prepareApp(run));
+}
+
+/**
+ * The first half of a CI row, the one that keeps the cores busy: generate the
+ * app, install it, lint, typecheck, unit tests and the production build
+ * (`checkApp`). scripts/test-all.ts runs it while the previous row is in
+ * `exerciseApp` (scripts/pipeline.ts).
+ */
+export async function prepareApp(run: CiRun): Promise<PreparedApp> {
   const { stack } = run;
   const id = runId(run);
   const workDir = join(tmpdir(), "cnja-ci");
@@ -166,8 +191,6 @@ export async function testApp(run: CiRun): Promise<AppResult> {
 
   const steps: StepResult[] = [];
   const record = stepRecorder(id, steps);
-  const pnpmStep = (name: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
-    runStep(name, "npx", [...PNPM, ...args], { cwd: appDir, env: { ...env, ...extraEnv }, log });
 
   const generated = record(
     await runStep(
@@ -190,11 +213,25 @@ export async function testApp(run: CiRun): Promise<AppResult> {
       { cwd: workDir, env, log },
     ),
   );
+  // Later steps cannot mean anything once generation failed.
+  const checked = generated.ok ? await checkApp({ appDir, env, log, node: run.node, stack, record }) : undefined;
+  return { run, id, appDir, log, ports, env, steps, record, checked };
+}
+
+/**
+ * The second half of a CI row, mostly waiting for tokens to expire: the e2e
+ * suites against the mock and/or the independent backend and the scripted
+ * flow, as the plan says (scripts/matrix.ts). Writes `<id>.json` and returns
+ * the row's result.
+ */
+export async function exerciseApp(prepared: PreparedApp): Promise<AppResult> {
+  const { run, id, appDir, log, ports, env, steps, record, checked } = prepared;
+  const { stack } = run;
+  const pnpmStep = (name: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
+    runStep(name, "npx", [...PNPM, ...args], { cwd: appDir, env: { ...env, ...extraEnv }, log });
   // Every run has an "e2e" step against the mock: the whole suite, or (when the
   // independent backend gets the whole suite) the specs only the mock can run.
   const planned = 8 + (run.realE2e ? 1 : 0) + (run.flow ? 1 : 0);
-  // Later steps cannot mean anything once generation failed.
-  const checked = generated.ok ? await checkApp({ appDir, env, log, node: run.node, stack, record }) : undefined;
   if (checked) {
     const { built } = checked;
     const e2e = run.mockE2e ? pnpmStep("e2e", ["run", "test:e2e"], { E2E_REUSE_BUILD: built ? "1" : "0" }) : undefined;
