@@ -10,12 +10,14 @@
  *   pnpm exec tsx scripts/test-app.ts nestjs-jwt
  *   pnpm exec tsx scripts/test-app.ts rest db sqlite
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { allStacks, stackId, type Stack } from "../packages/create-next-jwt-auth/src/options.js";
 import { runFlowStep } from "./flow-step.js";
 import { BACKEND_VARIANTS, startBackend } from "./independent-backends.js";
@@ -35,8 +37,10 @@ export const MOCK_ONLY_SPECS = String.raw`\.mock\.spec\.ts$`;
  * the user agent `pnpm create …` would, so the generated `packageManager` field
  * is exercised as users get it.
  */
-export function pnpmUserAgent(): string {
-  const version = execFileSync("npx", [...PNPM, "--version"], { encoding: "utf8" }).trim();
+export async function pnpmUserAgent(): Promise<string> {
+  // Not execFileSync: while one row is prepared the previous one's e2e suites and
+  // flow run from this process, and `npx` can take seconds on a loaded machine.
+  const version = (await promisify(execFile)("npx", [...PNPM, "--version"], { encoding: "utf8" })).stdout.trim();
   return `pnpm/${version} npm/? node/${process.version} ${process.platform} ${process.arch}`;
 }
 
@@ -99,7 +103,7 @@ export async function appEnv(node: NodeMajor, stack: Stack, ports: { app: number
     DATABASE_URL_TEST: postgresUrl,
     // One secret for the build and every server, so the e2e bundle scan looks for the one the build saw.
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    npm_config_user_agent: pnpmUserAgent(),
+    npm_config_user_agent: await pnpmUserAgent(),
     ...(stack.db === "postgres" ? { DATABASE_URL: postgresUrl } : {}),
   };
   // Generated apps never run on the machine's Node (the CLI's floor, 20.9, is
@@ -182,7 +186,8 @@ export async function prepareApp(run: CiRun): Promise<PreparedApp> {
   const appDir = join(workDir, id);
   mkdirSync(RESULTS_DIR, { recursive: true });
   mkdirSync(workDir, { recursive: true });
-  rmSync(appDir, { recursive: true, force: true });
+  // A previous run's app, node_modules and all: removed without blocking the row being exercised.
+  await rm(appDir, { recursive: true, force: true });
   const log = join(RESULTS_DIR, `${id}.log`);
   writeFileSync(log, `# ${id}\n`);
 

@@ -21,6 +21,7 @@
  */
 import { execFile } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -245,7 +246,8 @@ export async function prepareUpgrade(): Promise<PreparedUpgrade> {
   const workDir = join(tmpdir(), "cnja-ci");
   mkdirSync(workDir, { recursive: true });
   const appDir = join(workDir, "upgrade-app");
-  rmSync(appDir, { recursive: true, force: true });
+  // Not rmSync: the row before is exercised from this process meanwhile (scripts/pipeline.ts).
+  await rm(appDir, { recursive: true, force: true });
 
   const commit = await baseCommit().catch((error: Error) => error);
   const id = `upgrade-${stackId(STACK)}-from-${commit instanceof Error ? "?" : commit.slice(0, 7)}`;
