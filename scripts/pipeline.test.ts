@@ -1,5 +1,16 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { pipelineSeconds, pipelineTimes, runPipeline, type PhaseSeconds, type PhaseTimes } from "./pipeline.js";
+import {
+  PREPARATION_NICENESS,
+  pipelineSeconds,
+  pipelineTimes,
+  preparationNiceness,
+  runPipeline,
+  type PhaseSeconds,
+  type PhaseTimes,
+} from "./pipeline.js";
 
 describe("pipelineTimes", () => {
   const cases: [string, PhaseSeconds[], PhaseTimes[]][] = [
@@ -129,5 +140,37 @@ describe("runPipeline", () => {
     await vi.runAllTimersAsync();
     await outcome;
     expect(seen[1]).toEqual({ prepareStart: 10, prepareEnd: 20, exerciseStart: 40, exerciseEnd: 70 });
+  });
+});
+
+describe("commands of a preparation run at a lower CPU priority", () => {
+  /** What `nice` (no arguments: print the current niceness) says when run as a step. */
+  async function stepNiceness(log: string): Promise<number> {
+    const { runStep } = await import("./run-step.js");
+    const before = readFileSync(log, "utf8");
+    const step = await runStep("niceness", "nice", [], { cwd: tmpdir(), log });
+    expect(step.ok).toBe(true);
+    return Number(readFileSync(log, "utf8").slice(before.length).trim().split("\n").pop());
+  }
+
+  it("a step in prepare runs nice 10 deeper than one in exercise, which runs at the caller's niceness", async () => {
+    const log = join(mkdtempSync(join(tmpdir(), "pipeline-nice-")), "steps.log");
+    writeFileSync(log, "");
+    const own = await stepNiceness(log);
+    const [seen] = await runPipeline([
+      {
+        prepare: async () => {
+          // Deeper in the awaits of a preparation, as checkApp's steps are.
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          return stepNiceness(log);
+        },
+        exercise: async (prepared) => ({ prepared, exercised: await stepNiceness(log) }),
+      },
+    ]);
+    expect(seen).toEqual({ prepared: Math.min(own + PREPARATION_NICENESS, 19), exercised: own });
+  });
+
+  it("outside any pipeline the niceness added is 0", () => {
+    expect(preparationNiceness()).toBe(0);
   });
 });

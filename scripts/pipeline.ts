@@ -10,7 +10,25 @@
  * (two suites at once would double the load under the token-lifetime tests,
  * and PostgreSQL rows share one database). A row's exercise starts once its
  * own preparation and the previous row's exercise are both over.
+ *
+ * Commands started during a preparation run at a lower CPU priority
+ * (`preparationNiceness`, applied by scripts/run-step.ts): the e2e suites'
+ * 10-second access tokens leave no room for a page load that waits for a core.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/** The `nice` increment of commands run during a preparation. */
+export const PREPARATION_NICENESS = 10;
+
+const inPreparation = new AsyncLocalStorage<true>();
+
+/**
+ * The niceness for a command started now: `PREPARATION_NICENESS` inside a
+ * pipeline item's `prepare` (however deep in its awaits), else 0.
+ */
+export function preparationNiceness(): number {
+  return inPreparation.getStore() ? PREPARATION_NICENESS : 0;
+}
 
 /** One row: `prepare` hands what `exercise` needs; `exercise` gives the row's result. */
 export interface PipelineItem<P, R> {
@@ -29,7 +47,7 @@ export async function runPipeline<P, R>(items: PipelineItem<P, R>[]): Promise<R[
   let exercising: Promise<unknown> = Promise.resolve();
   const results: Promise<R>[] = [];
   for (const item of items) {
-    const prepared = preparing.then(() => item.prepare());
+    const prepared = preparing.then(() => inPreparation.run(true, () => item.prepare()));
     // The next preparation waits for this one to settle, whether it worked or not.
     preparing = prepared.catch(() => undefined);
     const afterPrevious = exercising;
