@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
+import { preparationNiceness } from "./pipeline.js";
 
 export interface StepResult {
   name: string;
@@ -13,6 +14,8 @@ export interface StepResult {
 /**
  * Run one command, streaming its output to a log file, and report how it went.
  * On failure the last lines of the log are printed so CI output says why.
+ * During a pipeline preparation (scripts/pipeline.ts) the command runs under
+ * `nice`, so the row being exercised beside it gets the CPU first.
  */
 export async function runStep(
   name: string,
@@ -22,9 +25,12 @@ export async function runStep(
 ): Promise<StepResult> {
   const started = Date.now();
   const out = createWriteStream(options.log, { flags: "a" });
-  out.write(`\n$ ${command} ${args.join(" ")}  (in ${options.cwd})\n`);
+  const niceness = process.platform === "win32" ? 0 : preparationNiceness();
+  out.write(`\n$ ${command} ${args.join(" ")}  (in ${options.cwd}${niceness ? `, nice ${niceness}` : ""})\n`);
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(command, args, {
+    // `nice` execs the command in its own process, so the group kill below still reaches it.
+    const [file, argv] = niceness ? ["nice", ["-n", String(niceness), command, ...args]] : [command, args];
+    const child = spawn(file, argv, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -10,12 +10,14 @@
  *   pnpm exec tsx scripts/test-app.ts nestjs-jwt
  *   pnpm exec tsx scripts/test-app.ts rest db sqlite
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { allStacks, stackId, type Stack } from "../packages/create-next-jwt-auth/src/options.js";
 import { runFlowStep } from "./flow-step.js";
 import { BACKEND_VARIANTS, startBackend } from "./independent-backends.js";
@@ -35,8 +37,10 @@ export const MOCK_ONLY_SPECS = String.raw`\.mock\.spec\.ts$`;
  * the user agent `pnpm create …` would, so the generated `packageManager` field
  * is exercised as users get it.
  */
-export function pnpmUserAgent(): string {
-  const version = execFileSync("npx", [...PNPM, "--version"], { encoding: "utf8" }).trim();
+export async function pnpmUserAgent(): Promise<string> {
+  // Not execFileSync: while one row is prepared the previous one's e2e suites and
+  // flow run from this process, and `npx` can take seconds on a loaded machine.
+  const version = (await promisify(execFile)("npx", [...PNPM, "--version"], { encoding: "utf8" })).stdout.trim();
   return `pnpm/${version} npm/? node/${process.version} ${process.platform} ${process.arch}`;
 }
 
@@ -99,7 +103,7 @@ export async function appEnv(node: NodeMajor, stack: Stack, ports: { app: number
     DATABASE_URL_TEST: postgresUrl,
     // One secret for the build and every server, so the e2e bundle scan looks for the one the build saw.
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    npm_config_user_agent: pnpmUserAgent(),
+    npm_config_user_agent: await pnpmUserAgent(),
     ...(stack.db === "postgres" ? { DATABASE_URL: postgresUrl } : {}),
   };
   // Generated apps never run on the machine's Node (the CLI's floor, 20.9, is
@@ -150,14 +154,40 @@ export async function checkApp(opts: {
   return { built: record(await pnpmStep("build", ["run", "build"])).ok };
 }
 
+/** A generated app checked and built by `prepareApp`, waiting for `exerciseApp`. */
+export interface PreparedApp {
+  run: CiRun;
+  id: string;
+  appDir: string;
+  log: string;
+  ports: ReturnType<typeof portsFor>;
+  env: NodeJS.ProcessEnv;
+  steps: StepResult[];
+  record: (result: StepResult) => StepResult;
+  /** `undefined` when generation or the install failed: nothing more can run. */
+  checked: { built: boolean } | undefined;
+}
+
+/** `prepareApp` then `exerciseApp`: one CI row, start to end. */
 export async function testApp(run: CiRun): Promise<AppResult> {
+  return exerciseApp(await prepareApp(run));
+}
+
+/**
+ * The first half of a CI row, the one that keeps the cores busy: generate the
+ * app, install it, lint, typecheck, unit tests and the production build
+ * (`checkApp`). scripts/test-all.ts runs it while the previous row is in
+ * `exerciseApp` (scripts/pipeline.ts).
+ */
+export async function prepareApp(run: CiRun): Promise<PreparedApp> {
   const { stack } = run;
   const id = runId(run);
   const workDir = join(tmpdir(), "cnja-ci");
   const appDir = join(workDir, id);
   mkdirSync(RESULTS_DIR, { recursive: true });
   mkdirSync(workDir, { recursive: true });
-  rmSync(appDir, { recursive: true, force: true });
+  // A previous run's app, node_modules and all: removed without blocking the row being exercised.
+  await rm(appDir, { recursive: true, force: true });
   const log = join(RESULTS_DIR, `${id}.log`);
   writeFileSync(log, `# ${id}\n`);
 
@@ -166,8 +196,6 @@ export async function testApp(run: CiRun): Promise<AppResult> {
 
   const steps: StepResult[] = [];
   const record = stepRecorder(id, steps);
-  const pnpmStep = (name: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
-    runStep(name, "npx", [...PNPM, ...args], { cwd: appDir, env: { ...env, ...extraEnv }, log });
 
   const generated = record(
     await runStep(
@@ -190,11 +218,25 @@ export async function testApp(run: CiRun): Promise<AppResult> {
       { cwd: workDir, env, log },
     ),
   );
+  // Later steps cannot mean anything once generation failed.
+  const checked = generated.ok ? await checkApp({ appDir, env, log, node: run.node, stack, record }) : undefined;
+  return { run, id, appDir, log, ports, env, steps, record, checked };
+}
+
+/**
+ * The second half of a CI row, mostly waiting for tokens to expire: the e2e
+ * suites against the mock and/or the independent backend and the scripted
+ * flow, as the plan says (scripts/matrix.ts). Writes `<id>.json` and returns
+ * the row's result.
+ */
+export async function exerciseApp(prepared: PreparedApp): Promise<AppResult> {
+  const { run, id, appDir, log, ports, env, steps, record, checked } = prepared;
+  const { stack } = run;
+  const pnpmStep = (name: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
+    runStep(name, "npx", [...PNPM, ...args], { cwd: appDir, env: { ...env, ...extraEnv }, log });
   // Every run has an "e2e" step against the mock: the whole suite, or (when the
   // independent backend gets the whole suite) the specs only the mock can run.
   const planned = 8 + (run.realE2e ? 1 : 0) + (run.flow ? 1 : 0);
-  // Later steps cannot mean anything once generation failed.
-  const checked = generated.ok ? await checkApp({ appDir, env, log, node: run.node, stack, record }) : undefined;
   if (checked) {
     const { built } = checked;
     const e2e = run.mockE2e ? pnpmStep("e2e", ["run", "test:e2e"], { E2E_REUSE_BUILD: built ? "1" : "0" }) : undefined;

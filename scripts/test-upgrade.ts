@@ -21,6 +21,7 @@
  */
 import { execFile } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -215,13 +216,38 @@ async function olderApp(commit: string, appDir: string, env: NodeJS.ProcessEnv, 
   ).ok;
 }
 
+/** The first upgrade row as far as `prepareUpgrade` took it. */
+export interface PreparedUpgrade {
+  id: string;
+  appDir: string;
+  log: string;
+  env: NodeJS.ProcessEnv;
+  steps: StepResult[];
+  record: (result: StepResult) => StepResult;
+  /** Whether the upgrade went as the scenario says; nothing else runs when it did not. */
+  upgraded: boolean;
+  /** `undefined` when the install failed or the upgrade did (`checkApp`). */
+  checked: { built: boolean } | undefined;
+}
+
 /** Both upgrade rows; the switch needs the first row's upgraded app, so it runs after it. */
 export async function testUpgrade(): Promise<AppResult[]> {
+  return finishUpgrade(await prepareUpgrade());
+}
+
+/**
+ * The part of the upgrade rows that keeps the cores busy and needs nothing
+ * else: the older CLI's checkout and bootstrap, its app and the user's edits,
+ * the upgrade, and that app's checks up to its build. scripts/test-all.ts runs
+ * it while the previous row is exercised (scripts/pipeline.ts).
+ */
+export async function prepareUpgrade(): Promise<PreparedUpgrade> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const workDir = join(tmpdir(), "cnja-ci");
   mkdirSync(workDir, { recursive: true });
   const appDir = join(workDir, "upgrade-app");
-  rmSync(appDir, { recursive: true, force: true });
+  // Not rmSync: the row before is exercised from this process meanwhile (scripts/pipeline.ts).
+  await rm(appDir, { recursive: true, force: true });
 
   const commit = await baseCommit().catch((error: Error) => error);
   const id = `upgrade-${stackId(STACK)}-from-${commit instanceof Error ? "?" : commit.slice(0, 7)}`;
@@ -256,21 +282,30 @@ export async function testUpgrade(): Promise<AppResult[]> {
       }, step),
     ).ok;
   }
+  const checked = upgraded
+    ? await checkApp({ appDir, env, log, node: NODE, stack: STACK, record, installArgs: ["--no-frozen-lockfile"] })
+    : undefined;
+  return { id, appDir, log, env, steps, record, upgraded, checked };
+}
+
+/**
+ * The rest of the upgrade rows: the first app's e2e specs, then the switch to
+ * SQLite sessions with its checks and whole e2e suite. Writes both rows' JSON.
+ */
+export async function finishUpgrade(prepared: PreparedUpgrade): Promise<AppResult[]> {
+  const { id, appDir, log, env, steps, upgraded, checked, record } = prepared;
   const rows: AppResult[] = [];
   // older-cli, generate, user-edits, upgrade, install, node, lint, typecheck, unit, build, e2e
   let planned = 11;
-  if (upgraded) {
-    const checked = await checkApp({ appDir, env, log, node: NODE, stack: STACK, record, installArgs: ["--no-frozen-lockfile"] });
-    if (checked) {
-      const specs = [MOCK_ONLY_SPECS, String.raw`${USER_SPEC.replace("e2e/", "").replaceAll(".", "\\.")}$`];
-      record(
-        await runStep("e2e", "npx", [...PNPM, "run", "test:e2e", ...specs], {
-          cwd: appDir,
-          env: { ...env, E2E_REUSE_BUILD: checked.built ? "1" : "0" },
-          log,
-        }),
-      );
-    }
+  if (checked) {
+    const specs = [MOCK_ONLY_SPECS, String.raw`${USER_SPEC.replace("e2e/", "").replaceAll(".", "\\.")}$`];
+    record(
+      await runStep("e2e", "npx", [...PNPM, "run", "test:e2e", ...specs], {
+        cwd: appDir,
+        env: { ...env, E2E_REUSE_BUILD: checked.built ? "1" : "0" },
+        log,
+      }),
+    );
   }
   rows.push({ id, steps, ok: steps.length === planned && steps.every((s) => s.ok) });
   writeFileSync(join(RESULTS_DIR, `${id}.json`), JSON.stringify(rows[0], null, 2));
