@@ -54,40 +54,6 @@ describe("pipelineTimes", () => {
     expect(pipelineTimes(rows)).toEqual(expected);
   });
 
-  const laneCases: [string, PhaseSeconds[], PhaseTimes[]][] = [
-    [
-      "with two lanes the second row's exercise starts after its own preparation, beside the first row's",
-      [
-        { prepare: 10, exercise: 30 },
-        { prepare: 10, exercise: 30 },
-        { prepare: 10, exercise: 30 },
-      ],
-      [
-        { prepareStart: 0, prepareEnd: 10, exerciseStart: 10, exerciseEnd: 40 },
-        { prepareStart: 10, prepareEnd: 20, exerciseStart: 20, exerciseEnd: 50 },
-        { prepareStart: 20, prepareEnd: 30, exerciseStart: 40, exerciseEnd: 70 },
-      ],
-    ],
-    [
-      "with two lanes a row waits for the row two before it, not for a longer one in the other lane",
-      [
-        { prepare: 10, exercise: 100 },
-        { prepare: 10, exercise: 5 },
-        { prepare: 10, exercise: 5 },
-        { prepare: 10, exercise: 5 },
-      ],
-      [
-        { prepareStart: 0, prepareEnd: 10, exerciseStart: 10, exerciseEnd: 110 },
-        { prepareStart: 10, prepareEnd: 20, exerciseStart: 20, exerciseEnd: 25 },
-        { prepareStart: 20, prepareEnd: 30, exerciseStart: 110, exerciseEnd: 115 },
-        { prepareStart: 30, prepareEnd: 40, exerciseStart: 40, exerciseEnd: 45 },
-      ],
-    ],
-  ];
-  it.each(laneCases)("%s", (_name, rows, expected) => {
-    expect(pipelineTimes(rows, 2)).toEqual(expected);
-  });
-
   const totals: [string, PhaseSeconds[], number][] = [
     ["the wall time of exercise-heavy rows is the first preparation plus every exercise", [{ prepare: 100, exercise: 250 }, { prepare: 110, exercise: 290 }, { prepare: 70, exercise: 40 }], 680],
     ["the wall time of preparation-heavy rows is every preparation plus the last exercise", [{ prepare: 100, exercise: 10 }, { prepare: 100, exercise: 10 }], 210],
@@ -143,30 +109,6 @@ describe("runPipeline", () => {
     await vi.runAllTimersAsync();
     expect(await run).toEqual(rows.map((_, i) => `prepared ${i}, exercised`));
     expect(seen).toEqual(pipelineTimes(rows));
-  });
-
-  it.each(schedules)("%s, with two lanes, at the times pipelineTimes gives for two lanes", async (_name, rows) => {
-    vi.setSystemTime(0);
-    const { items, seen } = timedRows(rows);
-    const run = runPipeline(items, 2);
-    await vi.runAllTimersAsync();
-    expect(await run).toEqual(rows.map((_, i) => `prepared ${i}, exercised`));
-    expect(seen).toEqual(pipelineTimes(rows, 2));
-  });
-
-  it("with two lanes no more than two exercises ever run at once", async () => {
-    vi.setSystemTime(0);
-    const rows = Array.from({ length: 7 }, (_, i) => ({ prepare: 3, exercise: 20 + (i % 3) * 15 }));
-    const { items, seen } = timedRows(rows);
-    const run = runPipeline(items, 2);
-    await vi.runAllTimersAsync();
-    await run;
-    for (const t of seen) {
-      const running = seen.filter((o) => o.exerciseStart <= t.exerciseStart && t.exerciseStart < o.exerciseEnd);
-      expect(running.length).toBeLessThanOrEqual(2);
-    }
-    // And they did overlap: the run is shorter than the exercises one after the other.
-    expect(Math.max(...seen.map((t) => t.exerciseEnd))).toBeLessThan(3 + rows.reduce((sum, r) => sum + r.exercise, 0));
   });
 
   it("a failed preparation skips that row's exercise, lets the other rows run, then throws its error", async () => {

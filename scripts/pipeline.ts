@@ -6,11 +6,10 @@
  * suites and the scripted flow) mostly waits: for access and refresh tokens to
  * expire, for servers to start. So the rows run as a two-stage pipeline: row
  * n+1 is prepared while row n is exercised. Preparations run one at a time, in
- * order (two builds at once only slow each other down). Exercises run in
- * `lanes`: row n's exercise starts once its own preparation and row n−lanes's
- * exercise are both over, so at most `lanes` suites run at once (each row has
- * its own ports, scripts/test-app.ts). With one lane the exercises run one
- * after the other.
+ * order (two builds at once only slow each other down), and so do exercises
+ * (two suites at once would double the load under the token-lifetime tests,
+ * and PostgreSQL rows share one database). A row's exercise starts once its
+ * own preparation and the previous row's exercise are both over.
  *
  * Commands started during a preparation run at a lower CPU priority
  * (`preparationNiceness`, applied by scripts/run-step.ts): the e2e suites'
@@ -43,22 +42,20 @@ export interface PipelineItem<P, R> {
  * the item's exercise is skipped (its preparation failed) and, once everything
  * has settled, the first error is thrown.
  */
-export async function runPipeline<P, R>(items: PipelineItem<P, R>[], lanes = 1): Promise<R[]> {
+export async function runPipeline<P, R>(items: PipelineItem<P, R>[]): Promise<R[]> {
   let preparing: Promise<unknown> = Promise.resolve();
-  // What each lane's next exercise waits for: the end of the one before it in that lane.
-  const laneEnds: Promise<unknown>[] = Array.from({ length: Math.max(1, lanes) }, () => Promise.resolve());
+  let exercising: Promise<unknown> = Promise.resolve();
   const results: Promise<R>[] = [];
-  items.forEach((item, index) => {
+  for (const item of items) {
     const prepared = preparing.then(() => inPreparation.run(true, () => item.prepare()));
     // The next preparation waits for this one to settle, whether it worked or not.
     preparing = prepared.catch(() => undefined);
-    const lane = index % laneEnds.length;
-    const afterPrevious = laneEnds[lane]!;
+    const afterPrevious = exercising;
     const result = Promise.all([prepared, afterPrevious]).then(([p]) => item.exercise(p));
-    // A failed preparation rejects `result` at once; the lane's next exercise still waits for the one before.
-    laneEnds[lane] = Promise.allSettled([afterPrevious, result]);
+    // A failed preparation rejects `result` at once; the next exercise still waits for the previous one.
+    exercising = Promise.allSettled([afterPrevious, result]);
     results.push(result);
-  });
+  }
   const settled = await Promise.allSettled(results);
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
   if (failure) throw failure.reason;
@@ -85,21 +82,23 @@ export interface PhaseTimes {
  * estimates a run from per-row times (e.g. a previous summary table) and is
  * what the pipeline's tests hold its real order of events against.
  */
-export function pipelineTimes(rows: PhaseSeconds[], lanes = 1): PhaseTimes[] {
+export function pipelineTimes(rows: PhaseSeconds[]): PhaseTimes[] {
   const times: PhaseTimes[] = [];
   let prepared = 0;
-  rows.forEach((row, index) => {
+  let exercised = 0;
+  for (const row of rows) {
     const prepareStart = prepared;
     const prepareEnd = prepareStart + row.prepare;
-    const exerciseStart = Math.max(prepareEnd, times[index - Math.max(1, lanes)]?.exerciseEnd ?? 0);
+    const exerciseStart = Math.max(prepareEnd, exercised);
     const exerciseEnd = exerciseStart + row.exercise;
     times.push({ prepareStart, prepareEnd, exerciseStart, exerciseEnd });
     prepared = prepareEnd;
-  });
+    exercised = exerciseEnd;
+  }
   return times;
 }
 
 /** Wall time of the whole pipeline: when the last exercise (or preparation) ends. */
-export function pipelineSeconds(rows: PhaseSeconds[], lanes = 1): number {
-  return Math.max(0, ...pipelineTimes(rows, lanes).map((t) => Math.max(t.prepareEnd, t.exerciseEnd)));
+export function pipelineSeconds(rows: PhaseSeconds[]): number {
+  return Math.max(0, ...pipelineTimes(rows).map((t) => Math.max(t.prepareEnd, t.exerciseEnd)));
 }

@@ -8,8 +8,8 @@
  * (scripts/test-upgrade.ts), the package-manager runs and the quick benchmark run.
  *
  * The stacks, the upgrade rows and the package managers run as a two-stage
- * pipeline (scripts/pipeline.ts): rows are installed and built while earlier
- * ones run their e2e suites (two rows' suites at a time), which mostly wait. The
+ * pipeline (scripts/pipeline.ts): one row is installed and built while the one
+ * before it runs its e2e suites, which mostly wait for tokens to expire. The
  * quick benchmark runs last, alone, so nothing else loads the machine under it.
  *
  * It first makes the machine ready (scripts/test-setup.ts): a Chromium and a
@@ -129,12 +129,7 @@ if (!skipped.includes("pm")) {
     ),
   );
 }
-// Two lanes of exercises: an e2e suite mostly waits (for tokens to expire, for
-// pages on a slow machine), so two of them share the machine well; every row
-// has its own ports. PostgreSQL rows share one database: with two of them
-// (only when CNJA_STACKS asks), one lane.
-const postgresRows = selected.filter((run) => run.stack.session === "db" && run.stack.db === "postgres").length;
-results.push(...(await runPipeline(rows, postgresRows > 1 ? 1 : 2)).flat());
+results.push(...(await runPipeline(rows)).flat());
 
 // The benchmarks, small (`--quick`): every section's code runs against real
 // apps, and a run with broken behaviour (errors under load, a second refresh) fails.
