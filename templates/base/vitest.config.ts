@@ -13,5 +13,9 @@ export default defineConfig({
     environment: "node",
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**"],
+    // Property tests (fast-check) run a hundred cases each: on a busy machine (a CI
+    // runner building the next app beside a browser suite) one can take longer than
+    // vitest's default 5 s without anything being wrong. A timeout, not a speed check.
+    testTimeout: 30_000,
   },
 });
