@@ -78,11 +78,7 @@ export function applySessionCookiesToResponse(
   response: NextResponse,
   write: SessionCookieWrite,
 ): void {
-  const options = sessionCookieOptions();
-  for (const cookie of write.set) {
-    response.cookies.set(cookie.name, cookie.value, { ...options, maxAge: write.maxAge });
-  }
-  for (const stale of write.clear) response.cookies.set(stale, "", { ...options, maxAge: 0 });
+  applySessionCookiesToStore(response.cookies, write);
   response.headers.set("Cache-Control", "no-store");
 }
 
@@ -102,10 +98,7 @@ export interface SessionCookieStore extends CookieReader, CookieWriter {}
  * Set the new cookies through `cookies()` of `next/headers`, for server code
  * that has no response object of its own. Throws where cookies are read-only.
  */
-export function applySessionCookiesToStore(
-  store: SessionCookieStore,
-  write: SessionCookieWrite,
-): void {
+export function applySessionCookiesToStore(store: CookieWriter, write: SessionCookieWrite): void {
   const options = sessionCookieOptions();
   for (const cookie of write.set)
     store.set(cookie.name, cookie.value, { ...options, maxAge: write.maxAge });
