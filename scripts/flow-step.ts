@@ -12,10 +12,11 @@ import {
   type BackendVariantName,
 } from "./independent-backends.js";
 import type { StepResult } from "./run-step.js";
+import { E2E_ACCESS_TTL, E2E_REFRESH_TTL } from "../templates/base/e2e/settings.js";
 
-/** The lifetimes the flow waits out; the same as the app's e2e settings. */
-const ACCESS_TTL = 10;
-const REFRESH_TTL = 30;
+/** The lifetimes the flow waits out: the app's e2e settings. */
+const ACCESS_TTL = E2E_ACCESS_TTL;
+const REFRESH_TTL = E2E_REFRESH_TTL;
 
 export interface FlowStepOptions {
   name: string;

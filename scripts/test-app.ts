@@ -24,6 +24,7 @@ import { BACKEND_VARIANTS, startBackend } from "./independent-backends.js";
 import { ciRuns, DEFAULT_RUN, runId, type CiRun } from "./matrix.js";
 import { nodeEnv, nodeVersion, type NodeMajor } from "./node-runtime.js";
 import { runStep, type StepResult } from "./run-step.js";
+import { E2E_ACCESS_TTL, E2E_REFRESH_TTL } from "../templates/base/e2e/settings.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const CLI = join(ROOT, "packages/create-next-jwt-auth/dist/index.js");
@@ -290,8 +291,8 @@ async function realE2e(
   const variant = run.realE2e!;
   const backend = await startBackend(variant, {
     port: ports.realBackend,
-    accessTtl: 10,
-    refreshTtl: 30,
+    accessTtl: E2E_ACCESS_TTL,
+    refreshTtl: E2E_REFRESH_TTL,
     log,
   }).catch((error: Error) => error);
   if (backend instanceof Error) {
