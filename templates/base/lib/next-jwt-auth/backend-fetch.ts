@@ -26,6 +26,8 @@ export const BACKEND_FETCH_ERROR_CODES = [
   "backend_unavailable",
   /** The backend did not answer within `BACKEND_TIMEOUT_MS`. */
   "backend_timeout",
+  /** `backendJson` only: the backend answered, but not with a 2xx and JSON its schema accepts. */
+  "unexpected_answer",
 ] as const;
 
 export type BackendFetchErrorCode = (typeof BACKEND_FETCH_ERROR_CODES)[number];
