@@ -1,48 +1,26 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
-import { useAuth } from "@/lib/next-jwt-auth/client/use-auth";
+import { useProxyRequest } from "@/lib/next-jwt-auth/client/use-proxy-request";
 
-type State =
-  | { kind: "idle" }
-  | { kind: "loading" }
-  | { kind: "done"; status: number; preview: string }
-  | { kind: "failed"; message: string };
+/** The answer, pretty-printed when it is JSON; cut short so a long list does not flood the page. */
+function preview(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2).slice(0, 2000);
+  } catch {
+    return text.slice(0, 2000);
+  }
+}
 
 /** Calls the backend from the browser, through the proxy: the browser never sees a token. */
 export function ProxyDemo({ path }: { path: string }) {
-  const { fetchBackend } = useAuth();
-  const [state, setState] = useState<State>({ kind: "idle" });
-
-  const load = useCallback(async () => {
-    setState({ kind: "loading" });
-    try {
-      const response = await fetchBackend(path, { headers: { accept: "application/json" } });
-      const text = await response.text();
-      let preview = text;
-      try {
-        preview = JSON.stringify(JSON.parse(text), null, 2);
-      } catch {
-        // Not JSON: show it as is.
-      }
-      setState({ kind: "done", status: response.status, preview: preview.slice(0, 2000) });
-    } catch {
-      setState({ kind: "failed", message: "The request failed." });
-    }
-  }, [fetchBackend, path]);
-
-  useEffect(() => {
-    // Loading external data into state on mount is what this effect is for.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load]);
+  const { state, reload } = useProxyRequest(path);
 
   return (
     <div className="flex flex-col gap-3" data-testid="proxy-demo" data-proxy-path={path}>
       <div className="flex items-center gap-3">
         <button
           type="button"
-          onClick={() => void load()}
+          onClick={() => void reload()}
           disabled={state.kind === "loading"}
           className="shrink-0 rounded-md px-3 py-1.5 text-sm font-medium text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60 dark:text-indigo-300 dark:ring-indigo-800 dark:hover:bg-indigo-950 dark:focus-visible:outline-indigo-400"
         >
@@ -55,7 +33,7 @@ export function ProxyDemo({ path }: { path: string }) {
               GET /api/proxy/{path} → <span data-testid="proxy-status">{state.status}</span>
             </>
           ) : null}
-          {state.kind === "failed" ? state.message : null}
+          {state.kind === "failed" ? "The request failed." : null}
         </span>
       </div>
       {state.kind === "done" ? (
@@ -67,7 +45,7 @@ export function ProxyDemo({ path }: { path: string }) {
           aria-label={`Answer of GET /api/proxy/${path}`}
           className="max-h-64 overflow-auto rounded-md bg-slate-900 p-3 text-xs break-words whitespace-pre-wrap text-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:ring-1 dark:ring-slate-700 dark:focus-visible:outline-indigo-400"
         >
-          {state.preview}
+          {preview(state.text)}
         </pre>
       ) : null}
     </div>
