@@ -6,8 +6,6 @@ const nextConfig: NextConfig = {
   // `forbidden()` (app/forbidden.tsx, HTTP 403) for a signed-in user without a
   // page's role; Next still calls it experimental.
   experimental: { authInterrupts: true },
-  // The server talks to the backend; nothing about it belongs in client bundles.
-  serverExternalPackages: [],
   // Every response carries the security headers, also those proxy.ts never
   // sees (next-auth's pages, the backend proxy, Next's own error answers).
   // Read at `next build` (production) and `next dev` (development).

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { AuthProvider } from "@/lib/next-jwt-auth/client/auth-provider";
 import { APP_NAME } from "./app-name";
-import { AuthProvider } from "./auth-provider";
 import { SiteHeader } from "./site-header";
 import "./globals.css";
 

@@ -1,10 +1,6 @@
 import Link from "next/link";
 import { peekSession } from "@/lib/next-jwt-auth/session/server-session";
-
-const primary =
-  "rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:focus-visible:outline-indigo-400";
-const secondary =
-  "rounded-md px-4 py-2 font-medium text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-indigo-300 dark:ring-indigo-800 dark:hover:bg-indigo-950 dark:focus-visible:outline-indigo-400";
+import { primary, secondary } from "./status-page";
 
 export default async function HomePage() {
   const session = await peekSession();

@@ -3,8 +3,9 @@ import type { ReactNode } from "react";
 
 const focusRing =
   "rounded-md px-4 py-2 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:focus-visible:outline-indigo-400";
-const primary = `${focusRing} bg-indigo-600 text-white hover:bg-indigo-500`;
-const secondary = `${focusRing} text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50 dark:text-indigo-300 dark:ring-indigo-800 dark:hover:bg-indigo-950`;
+/** The app's two kinds of button (and button-like link), also on the home page. */
+export const primary = `${focusRing} bg-indigo-600 text-white hover:bg-indigo-500`;
+export const secondary = `${focusRing} text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50 dark:text-indigo-300 dark:ring-indigo-800 dark:hover:bg-indigo-950`;
 
 /**
  * The frame of the not-found, forbidden and error pages: a heading, a sentence

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { BackendConfig, HttpStyle, UserFields } from "@/lib/next-jwt-auth/backend/http-style";
+import type { BackendConfig, HttpStyle } from "@/lib/next-jwt-auth/backend/http-style";
 import { logoutPath } from "@/lib/next-jwt-auth/backend/http-style";
 import { fieldSetting, logoutSetting, pathSetting } from "@/lib/next-jwt-auth/backend/settings";
 import { nestRolesSchema } from "./roles";
@@ -71,16 +71,6 @@ export const NEST_STYLE: HttpStyle = {
   roles: nestRolesSchema,
 };
 
-/** Where the signed-in user's id, display name, e-mail and roles are in the profile answer. */
-export function userFields(env: NestEnv): UserFields {
-  return {
-    id: env.NEST_USER_ID_FIELD,
-    name: env.NEST_USER_NAME_FIELD,
-    email: env.NEST_USER_EMAIL_FIELD,
-    roles: env.NEST_USER_ROLES_FIELD,
-  };
-}
-
 /** Combine the common backend settings with the NestJS variables. */
 export function toBackendConfig(
   common: { backendUrl: string; timeoutMs: number },
@@ -102,7 +92,13 @@ export function toBackendConfig(
       refreshToken: env.NEST_REFRESH_TOKEN_FIELD,
       expiresIn: undefined,
     },
-    user: userFields(env),
+    // Where the signed-in user's id, display name, e-mail and roles are in the profile answer.
+    user: {
+      id: env.NEST_USER_ID_FIELD,
+      name: env.NEST_USER_NAME_FIELD,
+      email: env.NEST_USER_EMAIL_FIELD,
+      roles: env.NEST_USER_ROLES_FIELD,
+    },
     // The passport-jwt `jwt-refresh` strategy reads it from `Authorization: Bearer`.
     refreshToken: { in: "bearer" },
     style: NEST_STYLE,

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { BackendConfig, HttpStyle, UserFields } from "@/lib/next-jwt-auth/backend/http-style";
+import type { BackendConfig, HttpStyle } from "@/lib/next-jwt-auth/backend/http-style";
 import { logoutPath } from "@/lib/next-jwt-auth/backend/http-style";
 import { fieldSetting, logoutSetting, pathSetting } from "@/lib/next-jwt-auth/backend/settings";
 import { restRolesSchema } from "./roles";
@@ -69,16 +69,6 @@ export const REST_STYLE: HttpStyle = {
   roles: restRolesSchema,
 };
 
-/** Where the signed-in user's id, display name, e-mail and roles are in the `me` answer. */
-export function userFields(env: RestEnv): UserFields {
-  return {
-    id: env.REST_USER_ID_FIELD,
-    name: env.REST_USER_NAME_FIELD,
-    email: env.REST_USER_EMAIL_FIELD,
-    roles: env.REST_USER_ROLES_FIELD,
-  };
-}
-
 /** Combine the common backend settings with the REST variables. */
 export function toBackendConfig(
   common: { backendUrl: string; timeoutMs: number },
@@ -99,7 +89,13 @@ export function toBackendConfig(
       refreshToken: env.REST_REFRESH_TOKEN_FIELD,
       expiresIn: env.REST_EXPIRES_IN_FIELD,
     },
-    user: userFields(env),
+    // Where the signed-in user's id, display name, e-mail and roles are in the `me` answer.
+    user: {
+      id: env.REST_USER_ID_FIELD,
+      name: env.REST_USER_NAME_FIELD,
+      email: env.REST_USER_EMAIL_FIELD,
+      roles: env.REST_USER_ROLES_FIELD,
+    },
     refreshToken:
       env.REST_REFRESH_TOKEN_IN === "bearer"
         ? { in: "bearer" }

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { peekSession } from "@/lib/next-jwt-auth/session/server-session";
-import { isBuiltInMockInDevelopment } from "@/lib/next-jwt-auth/dev/built-in-mock";
-import { env } from "@/lib/next-jwt-auth/config/env";
+import { BuiltInMockHint } from "@/lib/next-jwt-auth/dev/built-in-mock-hint";
 import { readLoginParams, type SearchParams } from "@/lib/next-jwt-auth/sign-in/login-params";
 import { LoginForm } from "./login-form";
 
@@ -12,7 +11,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl, error, notice } = readLoginParams(await searchParams);
   // Already signed in: nothing to do here.
   if (await peekSession()) redirect(callbackUrl);
-  const demo = isBuiltInMockInDevelopment(env().BACKEND_URL);
 
   return (
     <main className="mx-auto flex w-full max-w-sm flex-col gap-6 px-4 py-12 sm:py-20">
@@ -29,16 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         ) : null}
         <LoginForm callbackUrl={callbackUrl} error={error} />
       </div>
-      {demo ? (
-        <aside
-          aria-label="Demo login"
-          data-testid="demo-credentials"
-          className="rounded-xl px-4 py-3 text-sm text-slate-700 ring-1 ring-slate-200 dark:text-slate-300 dark:ring-slate-800"
-        >
-          The built-in mock backend is running: sign in as <code>demo</code> with the password{" "}
-          <code>demo-password</code>. This hint shows only in development, against the mock.
-        </aside>
-      ) : null}
+      <BuiltInMockHint />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+// Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 "use client";
 
 import { SessionProvider } from "next-auth/react";
