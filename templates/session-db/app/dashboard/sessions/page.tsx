@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { requireSession } from "@/lib/next-jwt-auth/session/server-session";
 import { describeUserAgent } from "@/lib/next-jwt-auth/storage/device";
 import { listMySessions } from "@/lib/next-jwt-auth/storage/user-sessions";
 import { endOtherSessionsAction, endSessionAction } from "./actions";
@@ -12,12 +12,10 @@ const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "sh
 
 /** Every browser signed in as this user, with the means to end the others. */
 export default async function SessionsPage() {
-  const sessions = await listMySessions();
-  if (!sessions) {
-    redirect(
-      `/login?callbackUrl=${encodeURIComponent("/dashboard/sessions")}&reason=sign-in-required`,
-    );
-  }
+  // The data-access check, as on every protected page; the list is empty only
+  // if the session ended in between.
+  await requireSession("/dashboard/sessions");
+  const sessions = (await listMySessions()) ?? [];
   const others = sessions.filter((s) => !s.current).length;
   const button =
     "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:focus-visible:outline-indigo-400";
