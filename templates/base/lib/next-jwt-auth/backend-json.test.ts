@@ -52,7 +52,7 @@ describe("backendJson", () => {
     {
       name: "a body that is not JSON",
       answer: () => new Response("<html>"),
-      detail: "JSON of another shape",
+      detail: "GET api/items answered a body that is not JSON",
     },
     {
       name: "JSON of another shape",

@@ -23,11 +23,20 @@ export function createBackendJson(fetchFromBackend: Fetch) {
         `${method} ${path} answered ${response.status}`,
       );
     }
-    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      throw new BackendFetchError(
+        "unexpected_answer",
+        `${method} ${path} answered a body that is not JSON`,
+      );
+    }
+    const parsed = schema.safeParse(body);
     if (!parsed.success) {
       throw new BackendFetchError(
         "unexpected_answer",
-        `${method} ${path} answered JSON of another shape: ${parsed.error.issues[0]?.message ?? "not JSON"}`,
+        `${method} ${path} answered JSON of another shape: ${parsed.error.issues[0]?.message}`,
       );
     }
     return parsed.data;
