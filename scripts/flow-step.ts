@@ -12,11 +12,8 @@ import {
   type BackendVariantName,
 } from "./independent-backends.js";
 import type { StepResult } from "./run-step.js";
+// The lifetimes the flow waits out are the app's e2e settings.
 import { E2E_ACCESS_TTL, E2E_REFRESH_TTL } from "../templates/base/e2e/settings.js";
-
-/** The lifetimes the flow waits out: the app's e2e settings. */
-const ACCESS_TTL = E2E_ACCESS_TTL;
-const REFRESH_TTL = E2E_REFRESH_TTL;
 
 export interface FlowStepOptions {
   name: string;
@@ -39,8 +36,8 @@ export async function runFlowStep(options: FlowStepOptions): Promise<StepResult>
   let ok = false;
   const backend = await startBackend(options.variant, {
     port: options.backendPort,
-    accessTtl: ACCESS_TTL,
-    refreshTtl: REFRESH_TTL,
+    accessTtl: E2E_ACCESS_TTL,
+    refreshTtl: E2E_REFRESH_TTL,
     log: options.log,
   }).catch((error: Error) => error);
   if (backend instanceof Error) {
@@ -62,8 +59,8 @@ export async function runFlowStep(options: FlowStepOptions): Promise<StepResult>
           appUrl: app.url,
           backendUrl: backend.url,
           proxyPath: demoProxyPath(options.variant),
-          accessTtl: ACCESS_TTL,
-          refreshTtl: REFRESH_TTL,
+          accessTtl: E2E_ACCESS_TTL,
+          refreshTtl: E2E_REFRESH_TTL,
           log: (line) => log(`flow: ${line}`),
         });
         ok = true;
