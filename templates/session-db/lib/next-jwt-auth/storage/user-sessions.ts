@@ -1,7 +1,7 @@
 // Maintained by create-next-jwt-auth: `npx create-next-jwt-auth upgrade` updates this file; change it there, not here.
 import "server-only";
 import { cookies } from "next/headers";
-import { sessionState } from "@/lib/next-jwt-auth/session/live-session";
+import { getSession } from "@/lib/next-jwt-auth/session/server-session";
 import { readSessionToken } from "@/lib/next-jwt-auth/session/session-cookie";
 import { hashSessionId } from "@/lib/next-jwt-auth/store/crypto";
 import { getSessionStore } from "@/lib/next-jwt-auth/store/open-store";
@@ -12,12 +12,16 @@ export interface UserSessionView extends SessionSummary {
   current: boolean;
 }
 
-/** The verified current session: its id (from the cookie) and user id, or null. */
+/**
+ * The verified current session: its id (from the cookie) and user id, or null.
+ * Verified by `getSession`, which a render shares with the page's own
+ * `requireSession`: one read of the session row per request, not two.
+ */
 async function currentSession(): Promise<{ sessionId: string; userId: string } | null> {
+  const session = await getSession();
   const token = await readSessionToken(await cookies());
-  const state = await sessionState(token);
-  if (state.status !== "live" || typeof token?.sid !== "string") return null;
-  return { sessionId: token.sid, userId: state.session.user.id };
+  if (!session || typeof token?.sid !== "string") return null;
+  return { sessionId: token.sid, userId: session.user.id };
 }
 
 /** The signed-in user's live sessions (device, last seen), or null when not signed in. */
